@@ -1,0 +1,80 @@
+namespace Matchboard.Domain.Bids;
+
+/// <summary>A civic group's sealed offer on a task. Changed only through its task.</summary>
+public class Bid
+{
+    private Bid()
+    {
+        Proposal = string.Empty;
+    }
+
+    internal Bid(int taskId, int groupId, BidTerms terms, DateTimeOffset now)
+    {
+        TaskId = taskId;
+        GroupId = groupId;
+        Proposal = terms.Proposal;
+        Apply(terms);
+        Status = BidStatus.Submitted;
+        SubmittedAt = now;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+
+    public int TaskId { get; private set; }
+
+    public int GroupId { get; private set; }
+
+    /// <summary>Read-only navigation for queries; never assigned by the domain.</summary>
+    public Organizations.Organization? Group { get; private set; }
+
+    public long AmountYen { get; private set; }
+
+    public string Proposal { get; private set; }
+
+    public int StaffPlanned { get; private set; }
+
+    public DateOnly EarliestStart { get; private set; }
+
+    public BidStatus Status { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Still in the running: neither withdrawn nor decided.</summary>
+    public bool IsLive => Status is BidStatus.Submitted or BidStatus.Revised;
+
+    internal void Revise(BidTerms terms, DateTimeOffset now)
+    {
+        Apply(terms);
+        Status = BidStatus.Revised;
+        UpdatedAt = now;
+    }
+
+    internal void Withdraw(DateTimeOffset now)
+    {
+        Status = BidStatus.Withdrawn;
+        UpdatedAt = now;
+    }
+
+    internal void Accept(DateTimeOffset now)
+    {
+        Status = BidStatus.Accepted;
+        UpdatedAt = now;
+    }
+
+    internal void Reject(DateTimeOffset now)
+    {
+        Status = BidStatus.Rejected;
+        UpdatedAt = now;
+    }
+
+    private void Apply(BidTerms terms)
+    {
+        AmountYen = terms.AmountYen;
+        Proposal = terms.Proposal.Trim();
+        StaffPlanned = terms.StaffPlanned;
+        EarliestStart = terms.EarliestStart;
+    }
+}

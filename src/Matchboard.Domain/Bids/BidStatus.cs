@@ -1,0 +1,10 @@
+namespace Matchboard.Domain.Bids;
+
+public enum BidStatus
+{
+    Submitted,
+    Revised,
+    Withdrawn,
+    Accepted,
+    Rejected,
+}

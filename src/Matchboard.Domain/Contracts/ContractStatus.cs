@@ -1,0 +1,9 @@
+namespace Matchboard.Domain.Contracts;
+
+public enum ContractStatus
+{
+    PendingSignatures,
+    Active,
+    Completed,
+    Terminated,
+}

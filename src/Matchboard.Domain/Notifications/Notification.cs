@@ -1,0 +1,52 @@
+namespace Matchboard.Domain.Notifications;
+
+/// <summary>
+/// Something one organization should know about, stored before it is pushed so that nothing is lost to a
+/// dropped connection. The id is the sequence: it only grows, so "everything after N" is exact.
+/// </summary>
+public class Notification
+{
+    private Notification()
+    {
+        Title = string.Empty;
+    }
+
+    public Notification(
+        int organizationId,
+        NotificationType type,
+        int taskId,
+        string title,
+        DateTimeOffset occurredAt,
+        int? bidId = null,
+        int? contractId = null)
+    {
+        OrganizationId = organizationId;
+        Type = type;
+        TaskId = taskId;
+        Title = title;
+        OccurredAt = occurredAt;
+        BidId = bidId;
+        ContractId = contractId;
+    }
+
+    public long Sequence { get; private set; }
+
+    public int OrganizationId { get; private set; }
+
+    public NotificationType Type { get; private set; }
+
+    public int TaskId { get; private set; }
+
+    public int? BidId { get; private set; }
+
+    public int? ContractId { get; private set; }
+
+    /// <summary>The task's title, so a notification reads on its own.</summary>
+    public string Title { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public bool IsRead { get; private set; }
+
+    public void MarkRead() => IsRead = true;
+}

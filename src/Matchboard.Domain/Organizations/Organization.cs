@@ -1,0 +1,153 @@
+namespace Matchboard.Domain.Organizations;
+
+/// <summary>An association, a civic group or the city office. Users act for exactly one.</summary>
+public class Organization
+{
+    private readonly List<string> _categories = [];
+    private readonly List<string> _wardsServed = [];
+
+    private Organization()
+    {
+        Name = string.Empty;
+        Ward = string.Empty;
+        Town = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public OrganizationKind Kind { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Ward { get; private set; }
+
+    public string Town { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public LegalForm? LegalForm { get; private set; }
+
+    public ActivityStyle? ActivityStyle { get; private set; }
+
+    public IReadOnlyList<string> Categories => _categories;
+
+    public IReadOnlyList<string> WardsServed => _wardsServed;
+
+    /// <summary>How many active contracts a civic group can take at once.</summary>
+    public int Capacity { get; private set; }
+
+    public Certification? Certification { get; private set; }
+
+    public bool IsVerified { get; private set; }
+
+    public bool IsCivicGroup => Kind == OrganizationKind.CivicGroup;
+
+    public static Organization CreateAssociation(string name, string ward, string town, string? description = null)
+        => Create(OrganizationKind.Association, name, ward, town, description, isVerified: true);
+
+    public static Organization CreateCityOffice(string name, string ward, string town)
+        => Create(OrganizationKind.CityOffice, name, ward, town, null, isVerified: true);
+
+    public static Organization CreateCivicGroup(
+        string name,
+        string ward,
+        string town,
+        LegalForm legalForm,
+        ActivityStyle activityStyle,
+        IEnumerable<string> categories,
+        IEnumerable<string> wardsServed,
+        int capacity,
+        string? description = null)
+    {
+        var group = Create(OrganizationKind.CivicGroup, name, ward, town, description, isVerified: false);
+        group.LegalForm = legalForm;
+        group.ActivityStyle = activityStyle;
+        group.UpdateService(categories, wardsServed, capacity);
+        return group;
+    }
+
+    /// <summary>What a civic group does, where, and how much it can take on.</summary>
+    public void UpdateService(IEnumerable<string> categories, IEnumerable<string> wardsServed, int capacity)
+    {
+        EnsureCivicGroup();
+        var categoryList = categories.Distinct().ToList();
+        var wardList = wardsServed.Distinct().ToList();
+        if (categoryList.Count == 0 || !categoryList.All(Domain.Categories.IsKnown))
+        {
+            throw new DomainException("organization.categories-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        if (wardList.Count == 0 || !wardList.All(Wards.IsKnown))
+        {
+            throw new DomainException("organization.wards-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        if (capacity < 1)
+        {
+            throw new DomainException("organization.capacity-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        _categories.Clear();
+        _categories.AddRange(categoryList);
+        _wardsServed.Clear();
+        _wardsServed.AddRange(wardList);
+        Capacity = capacity;
+    }
+
+    public void Certify(Certification certification)
+    {
+        EnsureCivicGroup();
+        if (certification.Expires < certification.Issued)
+        {
+            throw new DomainException("organization.certification-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        Certification = certification;
+    }
+
+    /// <summary>City staff confirm that the group is who it says it is.</summary>
+    public void Verify()
+    {
+        EnsureCivicGroup();
+        if (IsVerified)
+        {
+            throw new DomainException("organization.already-verified");
+        }
+
+        IsVerified = true;
+    }
+
+    public bool HasValidCertificationOn(DateOnly day) => Certification?.IsValidOn(day) == true;
+
+    private static Organization Create(
+        OrganizationKind kind, string name, string ward, string town, string? description, bool isVerified)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("organization.name-required", DomainErrorKind.RuleViolation);
+        }
+
+        if (!Wards.IsKnown(ward))
+        {
+            throw new DomainException("organization.ward-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        return new Organization
+        {
+            Kind = kind,
+            Name = name.Trim(),
+            Ward = ward,
+            Town = town.Trim(),
+            Description = description,
+            IsVerified = isVerified,
+        };
+    }
+
+    private void EnsureCivicGroup()
+    {
+        if (!IsCivicGroup)
+        {
+            throw new DomainException("organization.not-civic-group", DomainErrorKind.RuleViolation);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Contracts;
+using Matchboard.Domain.Organizations;
+
+namespace Matchboard.Domain.Tasks;
+
+/// <summary>
+/// A piece of community work an association asks for (依頼). The aggregate root for its bids and questions:
+/// every change to them goes through here so the bidding rules hold in one place.
+/// </summary>
+public class CommunityTask
+{
+    public const int RationaleMaxLength = 2000;
+
+    private readonly List<Bid> _bids = [];
+    private readonly List<Question> _questions = [];
+
+    private CommunityTask()
+    {
+        Title = Description = Category = Ward = Town = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int AssociationId { get; private set; }
+
+    /// <summary>Read-only navigation for queries; never assigned by the domain.</summary>
+    public Organization? Association { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public string Category { get; private set; }
+
+    public string Ward { get; private set; }
+
+    public string Town { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly EndDate { get; private set; }
+
+    public int VisitsPlanned { get; private set; }
+
+    public bool IsVolunteer { get; private set; }
+
+    /// <summary>The fee offered; for volunteer work, the expenses budget.</summary>
+    public long FeeYen { get; private set; }
+
+    public DateTimeOffset BidDeadline { get; private set; }
+
+    public bool CertificationRequired { get; private set; }
+
+    public bool InsuranceRequired { get; private set; }
+
+    public int HouseholdsServed { get; private set; }
+
+    public CommunityTaskStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? AwardedAt { get; private set; }
+
+    public int? AwardedBidId { get; private set; }
+
+    public string? AwardRationale { get; private set; }
+
+    public IReadOnlyList<Bid> Bids => _bids;
+
+    public IReadOnlyList<Question> Questions => _questions;
+
+    public bool IsAcceptingBids(DateTimeOffset now) => Status == CommunityTaskStatus.Open && now < BidDeadline;
+
+    public static CommunityTask Draft(int associationId, TaskDetails details, DateTimeOffset now)
+    {
+        DomainException.ThrowIfAny(details.Validate(now));
+        var task = new CommunityTask
+        {
+            AssociationId = associationId,
+            Status = CommunityTaskStatus.Draft,
+            CreatedAt = now,
+        };
+        task.Apply(details);
+        return task;
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        EnsureStatus(CommunityTaskStatus.Draft, "task.not-draft");
+        if (BidDeadline <= now)
+        {
+            throw new DomainException("task.deadline-passed", DomainErrorKind.RuleViolation);
+        }
+
+        Status = CommunityTaskStatus.Open;
+        PublishedAt = now;
+    }
+
+    /// <summary>The deadline has passed: bids wait for a decision, or, with none, the task ends unawarded.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        EnsureStatus(CommunityTaskStatus.Open, "task.not-open");
+        if (now < BidDeadline)
+        {
+            throw new DomainException("task.deadline-not-passed");
+        }
+
+        Status = _bids.Any(b => b.IsLive) ? CommunityTaskStatus.Closed : CommunityTaskStatus.Unawarded;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status is not (CommunityTaskStatus.Draft or CommunityTaskStatus.Open or CommunityTaskStatus.Closed))
+        {
+            throw new DomainException("task.cannot-cancel");
+        }
+
+        foreach (var bid in _bids.Where(b => b.IsLive))
+        {
+            bid.Reject(now);
+        }
+
+        Status = CommunityTaskStatus.Cancelled;
+    }
+
+    public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        if (!group.IsCivicGroup)
+        {
+            throw new DomainException("bid.not-civic-group", DomainErrorKind.RuleViolation);
+        }
+
+        if (!group.IsVerified)
+        {
+            throw new DomainException("bid.group-unverified", DomainErrorKind.RuleViolation);
+        }
+
+        if (CertificationRequired && !group.HasValidCertificationOn(JapanTime.DateOf(now)))
+        {
+            throw new DomainException("bid.certification-required", DomainErrorKind.RuleViolation);
+        }
+
+        if (LiveBidOf(group.Id) is not null)
+        {
+            throw new DomainException("bid.already-placed");
+        }
+
+        DomainException.ThrowIfAny(terms.Validate());
+        var bid = new Bid(Id, group.Id, terms, now);
+        _bids.Add(bid);
+        return bid;
+    }
+
+    public Bid ReviseBid(int groupId, BidTerms terms, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
+        DomainException.ThrowIfAny(terms.Validate());
+        bid.Revise(terms, now);
+        return bid;
+    }
+
+    public Bid WithdrawBid(int groupId, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
+        bid.Withdraw(now);
+        return bid;
+    }
+
+    public Bid? LiveBidOf(int groupId) => _bids.FirstOrDefault(b => b.GroupId == groupId && b.IsLive);
+
+    public Question Ask(Organization group, string text, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        if (!group.IsCivicGroup)
+        {
+            throw new DomainException("question.not-civic-group", DomainErrorKind.RuleViolation);
+        }
+
+        DomainException.ThrowIfAny(new Validation().Text("text", text, Question.TextMaxLength).Errors);
+        var question = new Question(Id, group.Id, text, now);
+        _questions.Add(question);
+        return question;
+    }
+
+    public Question AnswerQuestion(int questionId, string answer, DateTimeOffset now)
+    {
+        var question = _questions.FirstOrDefault(q => q.Id == questionId)
+            ?? throw new DomainException("question.not-found");
+        if (Status is CommunityTaskStatus.Cancelled)
+        {
+            throw new DomainException("task.cancelled");
+        }
+
+        DomainException.ThrowIfAny(new Validation().Text("answer", answer, Question.TextMaxLength).Errors);
+        question.SetAnswer(answer, now);
+        return question;
+    }
+
+    /// <summary>
+    /// Chooses one bid, with a written reason. The chosen bid is accepted, every other live bid rejected,
+    /// and the contract between the two sides is drawn up. A task is awarded once.
+    /// </summary>
+    public Contract Award(int bidId, string rationale, DateTimeOffset now)
+    {
+        if (Status == CommunityTaskStatus.Awarded)
+        {
+            throw new DomainException("task.already-awarded");
+        }
+
+        if (Status == CommunityTaskStatus.Open && now >= BidDeadline)
+        {
+            Close(now);
+        }
+
+        if (Status == CommunityTaskStatus.Open)
+        {
+            // Bids stay sealed from each other until the deadline; awarding early would be unfair to late bidders.
+            throw new DomainException("task.deadline-not-passed");
+        }
+
+        EnsureStatus(CommunityTaskStatus.Closed, "task.not-closed");
+        DomainException.ThrowIfAny(new Validation().Text("rationale", rationale, RationaleMaxLength).Errors);
+        var winner = _bids.FirstOrDefault(b => b.Id == bidId && b.IsLive)
+            ?? throw new DomainException("bid.not-live");
+
+        winner.Accept(now);
+        foreach (var other in _bids.Where(b => b.IsLive))
+        {
+            other.Reject(now);
+        }
+
+        Status = CommunityTaskStatus.Awarded;
+        AwardedBidId = winner.Id;
+        AwardRationale = rationale.Trim();
+        AwardedAt = now;
+        return new Contract(this, winner, now);
+    }
+
+    private void EnsureAcceptingBids(DateTimeOffset now)
+    {
+        if (!IsAcceptingBids(now))
+        {
+            throw new DomainException("task.not-accepting-bids");
+        }
+    }
+
+    private void EnsureStatus(CommunityTaskStatus expected, string code)
+    {
+        if (Status != expected)
+        {
+            throw new DomainException(code);
+        }
+    }
+
+    private void Apply(TaskDetails details)
+    {
+        Title = details.Title.Trim();
+        Description = details.Description.Trim();
+        Category = details.Category;
+        Ward = details.Ward;
+        Town = details.Town.Trim();
+        StartDate = details.StartDate;
+        EndDate = details.EndDate;
+        VisitsPlanned = details.VisitsPlanned;
+        IsVolunteer = details.IsVolunteer;
+        FeeYen = details.FeeYen;
+        BidDeadline = details.BidDeadline;
+        CertificationRequired = details.CertificationRequired;
+        InsuranceRequired = details.InsuranceRequired;
+        HouseholdsServed = details.HouseholdsServed;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Matchboard.Domain.Tasks;
+
+/// <summary>What an association asks for: everything it writes when posting a task.</summary>
+public sealed record TaskDetails(
+    string Title,
+    string Description,
+    string Category,
+    string Ward,
+    string Town,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    int VisitsPlanned,
+    bool IsVolunteer,
+    long FeeYen,
+    DateTimeOffset BidDeadline,
+    bool CertificationRequired,
+    bool InsuranceRequired,
+    int HouseholdsServed)
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 2000;
+    public const int TownMaxLength = 40;
+    public const long FeeMaxYen = 100_000_000;
+
+    public IReadOnlyList<FieldError> Validate(DateTimeOffset now) => new Validation()
+        .Text("title", Title, TitleMaxLength)
+        .Text("description", Description, DescriptionMaxLength)
+        .Check(Categories.IsKnown(Category), "category", "unknown-category")
+        .Check(Wards.IsKnown(Ward), "ward", "unknown-ward")
+        .Text("town", Town, TownMaxLength)
+        .Check(FeeYen >= 0, "feeYen", "negative")
+        .Check(FeeYen <= FeeMaxYen, "feeYen", "too-large")
+        .Check(VisitsPlanned >= 1, "visitsPlanned", "at-least-one")
+        .Check(HouseholdsServed >= 0, "householdsServed", "negative")
+        .Check(BidDeadline > now, "bidDeadline", "in-the-past")
+        .Check(EndDate >= StartDate, "endDate", "before-start")
+        .Check(StartDate >= JapanTime.DateOf(BidDeadline), "startDate", "before-deadline")
+        .Errors;
+}

@@ -1,0 +1,29 @@
+using Matchboard.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Matchboard.Web.Data.Configurations;
+
+public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<CommunityTask>
+{
+    public void Configure(EntityTypeBuilder<CommunityTask> builder)
+    {
+        builder.ToTable("Tasks");
+        builder.Property(t => t.Title).HasMaxLength(TaskDetails.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Description).HasMaxLength(TaskDetails.DescriptionMaxLength).IsRequired();
+        builder.Property(t => t.Category).HasMaxLength(40).IsRequired();
+        builder.Property(t => t.Ward).HasMaxLength(20).IsRequired();
+        builder.Property(t => t.Town).HasMaxLength(TaskDetails.TownMaxLength).IsRequired();
+        builder.Property(t => t.AwardRationale).HasMaxLength(CommunityTask.RationaleMaxLength);
+        builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
+
+        builder.HasOne(t => t.Association).WithMany().HasForeignKey(t => t.AssociationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Bids).WithOne().HasForeignKey(b => b.TaskId);
+        builder.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TaskId);
+        builder.Navigation(t => t.Bids).HasField("_bids");
+        builder.Navigation(t => t.Questions).HasField("_questions");
+
+        builder.HasIndex(t => new { t.Status, t.BidDeadline });
+        builder.HasIndex(t => t.AssociationId);
+    }
+}

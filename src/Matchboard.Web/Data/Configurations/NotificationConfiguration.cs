@@ -1,0 +1,21 @@
+using Matchboard.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Matchboard.Web.Data.Configurations;
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("Notifications");
+        builder.HasKey(n => n.Sequence);
+
+        // AUTOINCREMENT: a sequence number is never reused, so "after N" never skips a newer row.
+        builder.Property(n => n.Sequence).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+        builder.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany()
+            .HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.OrganizationId, n.Sequence });
+    }
+}

@@ -1,0 +1,53 @@
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+
+namespace Matchboard.Web.Data.Seeding;
+
+// The shapes of seed-data/*.json. Dates are relative to the day the database is created ("+7d", "-30d").
+internal sealed record SeedOrganization(
+    string Key,
+    OrganizationKind Kind,
+    string Name,
+    string Ward,
+    string Town,
+    string? Description,
+    LegalForm? LegalForm,
+    ActivityStyle? ActivityStyle,
+    List<string>? Categories,
+    List<string>? WardsServed,
+    int? Capacity,
+    SeedCertification? Certification,
+    bool? Verified);
+
+internal sealed record SeedCertification(string Number, string Issued, string Expires);
+
+internal sealed record SeedTask(
+    string Key,
+    string Association,
+    string Title,
+    string Description,
+    string Category,
+    string Ward,
+    string Town,
+    string StartDate,
+    string EndDate,
+    int VisitsPlanned,
+    bool IsVolunteer,
+    long FeeYen,
+    string BidDeadline,
+    bool CertificationRequired,
+    bool InsuranceRequired,
+    int HouseholdsServed,
+    CommunityTaskStatus Status,
+    List<SeedBid>? Bids,
+    List<SeedQuestion>? Questions,
+    SeedAward? Award);
+
+internal sealed record SeedBid(string Group, long AmountYen, string Proposal, int StaffPlanned, string EarliestStart, BidStatus Status);
+
+internal sealed record SeedQuestion(string Group, string Text, string? Answer);
+
+internal sealed record SeedAward(string Group, string Rationale, bool AssociationSigned, bool ProviderSigned);
+
+internal sealed record SeedUser(string Email, string Password, string Organization, string DisplayName);

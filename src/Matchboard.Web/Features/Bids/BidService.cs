@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Matchboard.Domain;
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Notifications;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Notifications;
+using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Features.Bids;
+
+public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+{
+    public async Task<BidDto> PlaceAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        var task = await db.LoadAsync(taskId, groupId, ct);
+        var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
+        var now = clock.GetUtcNow();
+        var bid = task.PlaceBid(group, ToTerms(request), now);
+        Announce(task, bid, NotificationType.BidPlaced, now);
+        await outbox.CommitAsync(ct);
+        return await GetAsync(bid.Id, ct);
+    }
+
+    public async Task<BidDto> ReviseAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        var task = await db.LoadAsync(taskId, groupId, ct);
+        var now = clock.GetUtcNow();
+        var bid = task.ReviseBid(groupId, ToTerms(request), now);
+        Announce(task, bid, NotificationType.BidRevised, now);
+        await outbox.CommitAsync(ct);
+        return await GetAsync(bid.Id, ct);
+    }
+
+    public async Task WithdrawAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        var task = await db.LoadAsync(taskId, groupId, ct);
+        var now = clock.GetUtcNow();
+        var bid = task.WithdrawBid(groupId, now);
+        Announce(task, bid, NotificationType.BidWithdrawn, now);
+        await outbox.CommitAsync(ct);
+    }
+
+    /// <summary>The caller's own latest bid on the task: a group sees no other.</summary>
+    public async Task<BidDto> GetMineAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        await EnsureVisibleAsync(taskId, groupId, ct);
+        return await db.Bids.AsNoTracking()
+            .Where(b => b.TaskId == taskId && b.GroupId == groupId)
+            .OrderByDescending(b => b.Id)
+            .ProjectTo<BidDto>(mapper.ConfigurationProvider)
+            .FirstOrDefaultAsync(ct)
+            ?? throw new ResourceNotFoundException("bid.not-found");
+    }
+
+    /// <summary>Every bid on a task, for the association that posted it and no one else.</summary>
+    public async Task<IReadOnlyList<BidDto>> ListForTaskAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var associationId = user.RequiredOrganizationId();
+        var owner = await EnsureVisibleAsync(taskId, associationId, ct);
+        if (owner != associationId)
+        {
+            throw new ForbiddenAccessException("bid.sealed");
+        }
+
+        return await db.Bids.AsNoTracking()
+            .Where(b => b.TaskId == taskId)
+            .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
+            .ProjectTo<BidDto>(mapper.ConfigurationProvider)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The posting association's id, or 404 when the task does not exist or is someone else's draft.</summary>
+    private async Task<int> EnsureVisibleAsync(int taskId, int organizationId, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == taskId)
+            .Select(t => new { t.AssociationId, t.Status })
+            .SingleOrDefaultAsync(ct);
+        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
+        {
+            throw new ResourceNotFoundException("task.not-found");
+        }
+
+        return task.AssociationId;
+    }
+
+    private Task<BidDto> GetAsync(int bidId, CancellationToken ct) =>
+        db.Bids.AsNoTracking().Where(b => b.Id == bidId).ProjectTo<BidDto>(mapper.ConfigurationProvider).SingleAsync(ct);
+
+    private void Announce(CommunityTask task, Bid bid, NotificationType type, DateTimeOffset now) =>
+        outbox.Add(() => new Notification(task.AssociationId, type, task.Id, task.Title, now, bidId: bid.Id));
+
+    private static BidTerms ToTerms(BidRequest request)
+    {
+        var missing = new List<FieldError>();
+        if (request.AmountYen is null)
+        {
+            missing.Add(new FieldError("amountYen", "required"));
+        }
+
+        if (request.StaffPlanned is null)
+        {
+            missing.Add(new FieldError("staffPlanned", "required"));
+        }
+
+        if (request.EarliestStart is null)
+        {
+            missing.Add(new FieldError("earliestStart", "required"));
+        }
+
+        var terms = new BidTerms(request.AmountYen ?? 0, request.Proposal ?? string.Empty, request.StaffPlanned ?? 1, request.EarliestStart ?? default);
+        DomainException.ThrowIfAny(missing.Concat(terms.Validate().Where(e => missing.All(m => m.Field != e.Field))).ToList());
+        return terms;
+    }
+}

@@ -1,0 +1,32 @@
+using Matchboard.Domain.Notifications;
+
+namespace Matchboard.Web.Features.Notifications;
+
+/// <summary>What the hub pushes as <c>notification</c> and what <c>GET /api/notifications</c> lists.</summary>
+public sealed record NotificationDto
+{
+    public long Sequence { get; init; }
+
+    public NotificationType Type { get; init; }
+
+    public int TaskId { get; init; }
+
+    public int? BidId { get; init; }
+
+    public int? ContractId { get; init; }
+
+    public required string Title { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public bool IsRead { get; init; }
+}
+
+public sealed record NotificationPageDto
+{
+    public required IReadOnlyList<NotificationDto> Items { get; init; }
+
+    public int Unread { get; init; }
+}
+
+public sealed record MarkReadRequest(long? UpTo);

@@ -1,0 +1,12 @@
+using AutoMapper;
+using Matchboard.Domain.Notifications;
+
+namespace Matchboard.Web.Features.Notifications;
+
+public sealed class NotificationMappingProfile : Profile
+{
+    public NotificationMappingProfile()
+    {
+        CreateMap<Notification, NotificationDto>().MaxDepth(1);
+    }
+}

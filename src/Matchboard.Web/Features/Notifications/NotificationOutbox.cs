@@ -1,0 +1,55 @@
+using AutoMapper;
+using Matchboard.Domain.Notifications;
+using Matchboard.Web.Data;
+
+namespace Matchboard.Web.Features.Notifications;
+
+/// <summary>
+/// Notifications are rows written in the same transaction as the change that causes them, and pushed only
+/// once that transaction has committed: a push never announces a change that was rolled back, and a client
+/// that missed a push finds the row with <c>?after=</c>.
+/// </summary>
+public sealed class NotificationOutbox(
+    MatchboardDbContext db,
+    INotificationSender sender,
+    IMapper mapper,
+    ILogger<NotificationOutbox> logger)
+{
+    private readonly List<Func<IEnumerable<Notification>>> _factories = [];
+
+    /// <summary>
+    /// Queues notifications. They are created after the change is saved, inside the same transaction,
+    /// so that they can name the ids of rows the change has just inserted.
+    /// </summary>
+    public void Add(Func<IEnumerable<Notification>> create) => _factories.Add(create);
+
+    public void Add(Func<Notification> create) => _factories.Add(() => [create()]);
+
+    /// <summary>Saves the change and its notifications in one transaction, then pushes them.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        List<Notification> notifications;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            notifications = _factories.SelectMany(create => create()).ToList();
+            _factories.Clear();
+            db.Notifications.AddRange(notifications);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var notification in notifications)
+        {
+            try
+            {
+                // The change is committed: a failed push must not turn it into an error for the user.
+                await sender.SendAsync(notification.OrganizationId, mapper.Map<NotificationDto>(notification), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Push of notification {Sequence} failed; the client recovers it with ?after=", notification.Sequence);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Features.Notifications;
+
+public static class NotificationsApi
+{
+    private const int MaxPage = 200;
+
+    public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications").RequireAuthorization(Policies.Member).WithTags("Notifications");
+        group.MapGet("/", List);
+        group.MapPost("/read", MarkRead);
+        return api;
+    }
+
+    /// <summary>The caller's organization's notifications after <paramref name="after"/>, oldest first.</summary>
+    private static async Task<Ok<NotificationPageDto>> List(
+        ClaimsPrincipal user, MatchboardDbContext db, IMapper mapper, long? after, int? take, CancellationToken ct)
+    {
+        var organizationId = user.RequiredOrganizationId();
+        var mine = db.Notifications.AsNoTracking().Where(n => n.OrganizationId == organizationId);
+        var items = await mine
+            .Where(n => n.Sequence > (after ?? 0))
+            .OrderBy(n => n.Sequence)
+            .Take(Math.Clamp(take ?? MaxPage, 1, MaxPage))
+            .ProjectTo<NotificationDto>(mapper.ConfigurationProvider)
+            .ToListAsync(ct);
+        var unread = await mine.CountAsync(n => !n.IsRead, ct);
+        return TypedResults.Ok(new NotificationPageDto { Items = items, Unread = unread });
+    }
+
+    private static async Task<NoContent> MarkRead(
+        ClaimsPrincipal user, MatchboardDbContext db, MarkReadRequest request, CancellationToken ct)
+    {
+        var organizationId = user.RequiredOrganizationId();
+        await db.Notifications
+            .Where(n => n.OrganizationId == organizationId && !n.IsRead && n.Sequence <= (request.UpTo ?? long.MaxValue))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,15 @@
+using AutoMapper;
+using Matchboard.Domain.Organizations;
+
+namespace Matchboard.Web.Features.Organizations;
+
+public sealed class OrganizationMappingProfile : Profile
+{
+    public OrganizationMappingProfile()
+    {
+        CreateMap<Certification, CertificationDto>().MaxDepth(1);
+        CreateMap<Organization, OrganizationDto>()
+            .ForMember(d => d.Verified, o => o.MapFrom(s => s.IsVerified))
+            .MaxDepth(2);
+    }
+}

@@ -1,0 +1,33 @@
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
+using Matchboard.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Features.Tasks;
+
+/// <summary>Loads a task for a change, with the object-level checks every feature needs.</summary>
+public static class TaskAccess
+{
+    /// <summary>The task with its bids and questions, tracked. Drafts of others stay hidden (404).</summary>
+    public static async Task<CommunityTask> LoadAsync(this MatchboardDbContext db, int taskId, int? organizationId, CancellationToken ct)
+    {
+        var task = await db.Tasks
+            .Include(t => t.Bids)
+            .Include(t => t.Questions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
+        {
+            throw new ResourceNotFoundException("task.not-found");
+        }
+
+        return task;
+    }
+
+    /// <summary>The task, only if the caller's association posted it (another association gets 403).</summary>
+    public static async Task<CommunityTask> LoadOwnAsync(this MatchboardDbContext db, int taskId, int organizationId, CancellationToken ct)
+    {
+        var task = await db.LoadAsync(taskId, organizationId, ct);
+        return task.AssociationId == organizationId ? task : throw new ForbiddenAccessException("task.not-yours");
+    }
+}

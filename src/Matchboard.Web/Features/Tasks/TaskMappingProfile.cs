@@ -1,0 +1,28 @@
+using AutoMapper;
+using Matchboard.Domain.Tasks;
+
+namespace Matchboard.Web.Features.Tasks;
+
+public sealed class TaskMappingProfile : Profile
+{
+    public TaskMappingProfile()
+    {
+        CreateMap<CommunityTask, TaskSummaryDto>()
+            .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
+            .MaxDepth(1);
+
+        // Viewer-dependent members are filled by TaskService, never by the map.
+        CreateMap<CommunityTask, TaskDetailDto>()
+            .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
+            .ForMember(d => d.AcceptingBids, o => o.Ignore())
+            .ForMember(d => d.BidCount, o => o.Ignore())
+            .ForMember(d => d.Award, o => o.Ignore())
+            .ForMember(d => d.Questions, o => o.Ignore())
+            .MaxDepth(1);
+
+        CreateMap<Question, QuestionDto>()
+            .ForMember(d => d.AskedBy, o => o.Ignore())
+            .ForMember(d => d.AskedByUs, o => o.Ignore())
+            .MaxDepth(1);
+    }
+}

@@ -1,0 +1,263 @@
+using System.Security.Claims;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Matchboard.Domain;
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Matching;
+using Matchboard.Domain.Notifications;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Features.Tasks;
+
+public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+
+    public async Task<PagedResult<TaskSummaryDto>> ListAsync(TaskQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        DomainException.ThrowIfAny(ValidateQuery(query));
+        var now = clock.GetUtcNow();
+        var organizationId = user.OrganizationId();
+        var kind = user.OrganizationKind();
+        var tasks = db.Tasks.AsNoTracking();
+
+        var status = query.Status;
+        if (query.Mine == true && kind == OrganizationKind.Association)
+        {
+            tasks = tasks.Where(t => t.AssociationId == organizationId);
+        }
+        else if (query.Mine == true && kind == OrganizationKind.CivicGroup)
+        {
+            tasks = tasks.Where(t => t.Bids.Any(b => b.GroupId == organizationId));
+        }
+        else
+        {
+            // The board: never drafts, and anonymous visitors see only what is open.
+            tasks = tasks.Where(t => t.Status != CommunityTaskStatus.Draft);
+            status = organizationId is null ? CommunityTaskStatus.Open : status ?? CommunityTaskStatus.Open;
+        }
+
+        if (query.Matching == true && kind == OrganizationKind.CivicGroup)
+        {
+            var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
+            tasks = tasks.Where(TaskMatcher.TasksFor(group, JapanTime.DateOf(now)));
+        }
+
+        tasks = status switch
+        {
+            null => tasks,
+            CommunityTaskStatus.Open => tasks.Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now),
+            CommunityTaskStatus.Closed => tasks.Where(t =>
+                t.Status == CommunityTaskStatus.Closed || (t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now)),
+            var s => tasks.Where(t => t.Status == s),
+        };
+
+        if (query.Category is { } category)
+        {
+            tasks = tasks.Where(t => t.Category == category);
+        }
+
+        if (query.Ward is { } ward)
+        {
+            tasks = tasks.Where(t => t.Ward == ward);
+        }
+
+        if (query.Volunteer is { } volunteer)
+        {
+            tasks = tasks.Where(t => t.IsVolunteer == volunteer);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim();
+            tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
+        }
+
+        var page = Math.Max(query.Page ?? 1, 1);
+        var pageSize = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var total = await tasks.CountAsync(ct);
+        var ordered = status == CommunityTaskStatus.Open
+            ? tasks.OrderBy(t => t.BidDeadline).ThenBy(t => t.Id)
+            : tasks.OrderByDescending(t => t.Id);
+        var items = await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
+            .ToListAsync(ct);
+        return new PagedResult<TaskSummaryDto>(items, total, page, pageSize);
+    }
+
+    /// <summary>A task page as this viewer may see it: sealed bid data only for the posting association.</summary>
+    public async Task<TaskDetailDto> GetAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var organizationId = user.OrganizationId();
+        var task = await db.Tasks.AsNoTracking()
+            .Include(t => t.Association)
+            .Include(t => t.Questions).ThenInclude(q => q.Group)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
+        {
+            throw new Infrastructure.ResourceNotFoundException("task.not-found");
+        }
+
+        var isOwner = task.AssociationId == organizationId;
+        var isAwarded = task.Status == CommunityTaskStatus.Awarded;
+        var bidCount = isOwner || isAwarded
+            ? await db.Bids.CountAsync(b => b.TaskId == taskId && b.Status != BidStatus.Withdrawn, ct)
+            : (int?)null;
+
+        return mapper.Map<TaskDetailDto>(task) with
+        {
+            AcceptingBids = task.IsAcceptingBids(clock.GetUtcNow()),
+            BidCount = bidCount,
+            Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
+            Questions = task.Questions
+                .Where(q => isOwner || q.IsAnswered || q.GroupId == organizationId)
+                .OrderBy(q => q.AskedAt)
+                .Select(q => mapper.Map<QuestionDto>(q) with
+                {
+                    AskedBy = isOwner ? q.Group?.Name : null,
+                    AskedByUs = q.GroupId == organizationId,
+                })
+                .ToList(),
+        };
+    }
+
+    public async Task<TaskDetailDto> CreateAsync(CreateTaskRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var associationId = user.RequiredOrganizationId();
+        var association = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == associationId, ct);
+        var now = clock.GetUtcNow();
+        var task = CommunityTask.Draft(associationId, ToDetails(request, association, now), now);
+        db.Tasks.Add(task);
+        if (request.Publish)
+        {
+            task.Publish(now);
+            await AnnounceAsync(task, now, ct);
+        }
+
+        await outbox.CommitAsync(ct);
+        return await GetAsync(task.Id, user, ct);
+    }
+
+    public async Task<TaskDetailDto> PublishAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var task = await db.LoadOwnAsync(taskId, user.RequiredOrganizationId(), ct);
+        var now = clock.GetUtcNow();
+        task.Publish(now);
+        await AnnounceAsync(task, now, ct);
+        await outbox.CommitAsync(ct);
+        return await GetAsync(task.Id, user, ct);
+    }
+
+    public async Task<TaskDetailDto> CancelAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var task = await db.LoadOwnAsync(taskId, user.RequiredOrganizationId(), ct);
+        var now = clock.GetUtcNow();
+        var bidders = task.Bids.Where(b => b.IsLive).Select(b => b.GroupId).ToList();
+        task.Cancel(now);
+        outbox.Add(() => bidders.Select(groupId =>
+            new Notification(groupId, NotificationType.TaskCancelled, task.Id, task.Title, now)));
+        await outbox.CommitAsync(ct);
+        return await GetAsync(task.Id, user, ct);
+    }
+
+    /// <summary>TaskPosted goes to every civic group the task is for, and to no one else.</summary>
+    private async Task AnnounceAsync(CommunityTask task, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = JapanTime.DateOf(now);
+        var candidates = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind == OrganizationKind.CivicGroup && o.IsVerified
+                && o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
+            .ToListAsync(ct);
+        var recipients = candidates.Where(g => TaskMatcher.Matches(g, task, today)).Select(g => g.Id).ToList();
+        outbox.Add(() => recipients.Select(groupId =>
+            new Notification(groupId, NotificationType.TaskPosted, task.Id, task.Title, now)));
+    }
+
+    private async Task<AwardDto?> LoadAwardAsync(CommunityTask task, CancellationToken ct)
+    {
+        var award = await db.Bids.AsNoTracking()
+            .Where(b => b.Id == task.AwardedBidId)
+            .Select(b => new { b.Id, b.GroupId, GroupName = b.Group!.Name, b.AmountYen })
+            .SingleOrDefaultAsync(ct);
+        if (award is null)
+        {
+            return null;
+        }
+
+        var contractId = await db.Contracts.Where(c => c.TaskId == task.Id).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+        return new AwardDto
+        {
+            BidId = award.Id,
+            GroupId = award.GroupId,
+            GroupName = award.GroupName,
+            AmountYen = award.AmountYen,
+            Rationale = task.AwardRationale ?? string.Empty,
+            AwardedAt = task.AwardedAt ?? default,
+            ContractId = contractId,
+        };
+    }
+
+    /// <summary>Reports every missing field at once, together with the domain's own checks.</summary>
+    private static TaskDetails ToDetails(CreateTaskRequest request, Organization association, DateTimeOffset now)
+    {
+        var missing = new List<FieldError>();
+        T Required<T>(T? value, string field, T placeholder)
+            where T : struct
+        {
+            if (value is null)
+            {
+                missing.Add(new FieldError(field, "required"));
+            }
+
+            return value ?? placeholder;
+        }
+
+        var deadline = Required(request.BidDeadline, "bidDeadline", now.AddDays(7));
+        var start = Required(request.StartDate, "startDate", JapanTime.DateOf(deadline));
+        var details = new TaskDetails(
+            request.Title ?? string.Empty,
+            request.Description ?? string.Empty,
+            request.Category ?? string.Empty,
+            string.IsNullOrWhiteSpace(request.Ward) ? association.Ward : request.Ward,
+            string.IsNullOrWhiteSpace(request.Town) ? association.Town : request.Town,
+            start,
+            Required(request.EndDate, "endDate", start),
+            Required(request.VisitsPlanned, "visitsPlanned", 1),
+            request.IsVolunteer,
+            Required(request.FeeYen, "feeYen", 0L),
+            deadline,
+            request.CertificationRequired,
+            request.InsuranceRequired,
+            request.HouseholdsServed ?? 0);
+        var errors = missing
+            .Concat(details.Validate(now).Where(e => missing.All(m => m.Field != e.Field)))
+            .ToList();
+        DomainException.ThrowIfAny(errors);
+        return details;
+    }
+
+    private static List<FieldError> ValidateQuery(TaskQuery query)
+    {
+        var errors = new List<FieldError>();
+        if (query.Category is not null && !Categories.IsKnown(query.Category))
+        {
+            errors.Add(new FieldError("category", "unknown-category"));
+        }
+
+        if (query.Ward is not null && !Wards.IsKnown(query.Ward))
+        {
+            errors.Add(new FieldError("ward", "unknown-ward"));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,80 @@
+using Matchboard.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Matchboard.Web.Infrastructure;
+
+/// <summary>
+/// Turns every expected failure into an RFC 9457 problem in the user's language. Anything else is left to
+/// the framework's 500 handler, which logs it.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    IStringLocalizer<Messages> localizer,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException { Kind: DomainErrorKind.Invalid } invalid => Validation(invalid.Errors),
+            DomainException domain => Problem(
+                domain.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                domain.Code),
+            ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Code),
+            ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "concurrency"),
+            DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } => Problem(StatusCodes.Status409Conflict, "duplicate"),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "bad-request"),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        if (problem.Status >= 500 || exception is BadHttpRequestException)
+        {
+            logger.LogInformation(exception, "Request refused: {Message}", exception.Message);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private ProblemDetails Problem(int status, string code)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = localizer[$"title.{status}"],
+            Detail = localizer[$"error.{code}"],
+        };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private HttpValidationProblemDetails Validation(IReadOnlyList<FieldError> errors)
+    {
+        var byField = errors
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => localizer[$"field.{e.Code}"].Value).ToArray());
+        var problem = new HttpValidationProblemDetails(byField)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = localizer["title.400"],
+            Detail = localizer["error.validation"],
+        };
+        problem.Extensions["code"] = "validation";
+        return problem;
+    }
+}

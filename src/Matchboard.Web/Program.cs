@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Matchboard.Web;
+using Matchboard.Web.Data;
+using Matchboard.Web.Data.Seeding;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Bids;
+using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Notifications;
+using Matchboard.Web.Features.Questions;
+using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Hubs;
+using Matchboard.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddDbContext<MatchboardDbContext>(options => options.UseSqlite(
+    DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath)));
+
+services.AddIdentityApiEndpoints<ApplicationUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.MaxFailedAccessAttempts = 10;
+    })
+    .AddEntityFrameworkStores<MatchboardDbContext>()
+    .AddClaimsPrincipalFactory<OrganizationClaimsFactory>();
+services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
+{
+    // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
+    options.Events.OnMessageReceived = context =>
+    {
+        if (context.Request.Path.StartsWithSegments(MatchboardHub.Path)
+            && context.Request.Query["access_token"] is { Count: > 0 } token)
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    };
+});
+services.ConfigureApplicationCookie(options =>
+{
+    // An API client gets a status code, not a redirect to a sign-in page.
+    options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+services.AddAuthorizationBuilder().AddMatchboardPolicies();
+services.AddMatchboardRateLimits(builder.Configuration);
+
+services.AddLocalization(options => options.ResourcesPath = "Resources");
+services.Configure<RequestLocalizationOptions>(options =>
+{
+    CultureInfo[] cultures = [new("ja"), new("en")];
+    options.DefaultRequestCulture = new RequestCulture("ja");
+    options.SupportedCultures = cultures;
+    options.SupportedUICultures = cultures;
+});
+
+services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // Every problem, including the framework's own 401/403/429, is titled in the user's language.
+    var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
+    var title = localizer[$"title.{context.ProblemDetails.Status}"];
+    if (!title.ResourceNotFound)
+    {
+        context.ProblemDetails.Title = title;
+    }
+});
+services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+services.AddSignalR().AddJsonProtocol(options =>
+    options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddOpenApi();
+services.AddHealthChecks();
+services.AddAutoMapper(_ => { }, typeof(Program));
+
+services.AddScoped<DemoSeeder>();
+services.AddScoped<NotificationOutbox>();
+services.AddSingleton<INotificationSender, HubNotificationSender>();
+services.AddScoped<TaskService>();
+services.AddScoped<BidService>();
+services.AddScoped<QuestionService>();
+services.AddScoped<ContractService>();
+services.AddSingleton<DeadlineSweeper>();
+services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+var api = app.MapGroup("/api");
+api.MapGroup("/auth").WithTags("Accounts").MapIdentityApi<ApplicationUser>();
+api.MapMeApi()
+    .MapTasksApi()
+    .MapBidsApi()
+    .MapQuestionsApi()
+    .MapContractsApi()
+    .MapNotificationsApi();
+
+app.MapHub<MatchboardHub>(MatchboardHub.Path);
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health");
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+    {
+        context.Response.StatusCode = status;
+    }
+    else
+    {
+        context.Response.Redirect(context.RedirectUri);
+    }
+
+    return Task.CompletedTask;
+}
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
