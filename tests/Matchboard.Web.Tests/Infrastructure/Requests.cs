@@ -1,0 +1,45 @@
+namespace Matchboard.Web.Tests.Infrastructure;
+
+/// <summary>Valid request bodies that a test changes one field of.</summary>
+public static class Requests
+{
+    /// <summary>A watch-over task in 中原区 that requires city certification, deadline three days after <paramref name="now"/>.</summary>
+    public static Dictionary<string, object?> WatchOverTask(DateTimeOffset now, bool publish = true) => new()
+    {
+        ["title"] = "一人暮らしの高齢者の見守り訪問（週1回）",
+        ["description"] = "木月三丁目の一人暮らしの高齢の方12世帯を、週に1回訪問してください。",
+        ["category"] = "watch-over",
+        ["ward"] = "nakahara",
+        ["town"] = "木月",
+        ["startDate"] = DateOnly.FromDateTime(now.AddDays(10).DateTime).ToString("yyyy-MM-dd"),
+        ["endDate"] = DateOnly.FromDateTime(now.AddDays(100).DateTime).ToString("yyyy-MM-dd"),
+        ["visitsPlanned"] = 12,
+        ["isVolunteer"] = false,
+        ["feeYen"] = 180_000,
+        ["bidDeadline"] = now.AddDays(3),
+        ["certificationRequired"] = true,
+        ["insuranceRequired"] = true,
+        ["householdsServed"] = 12,
+        ["publish"] = publish,
+    };
+
+    /// <summary>A volunteer clean-up in 高津区 with no certification needed.</summary>
+    public static Dictionary<string, object?> CleanupTask(DateTimeOffset now) => new(WatchOverTask(now))
+    {
+        ["title"] = "駅前の歩道の清掃（月1回）",
+        ["category"] = "cleanup",
+        ["ward"] = "takatsu",
+        ["town"] = "溝口",
+        ["isVolunteer"] = true,
+        ["feeYen"] = 20_000,
+        ["certificationRequired"] = false,
+    };
+
+    public static object Bid(long amountYen, string proposal = "週1回、2人1組で訪問します。") => new
+    {
+        amountYen,
+        proposal,
+        staffPlanned = 3,
+        earliestStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)).ToString("yyyy-MM-dd"),
+    };
+}
