@@ -95,9 +95,10 @@ services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
 
 var app = builder.Build();
 
+// Localization first: the culture it sets must still hold when an error is turned into a problem.
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
