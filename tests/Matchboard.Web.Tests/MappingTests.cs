@@ -1,0 +1,63 @@
+using AutoMapper;
+using AutoMapper.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Matchboard.Web.Tests.Infrastructure;
+
+namespace Matchboard.Web.Tests;
+
+public sealed class MappingTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+{
+    [Fact]
+    public void TheMappingConfigurationIsValid()
+    {
+        var mapper = factory.Services.GetRequiredService<IMapper>();
+
+        mapper.ConfigurationProvider.AssertConfigurationIsValid();
+    }
+
+    [Fact]
+    public void EveryMapLimitsItsDepth()
+    {
+        var maps = factory.Services.GetRequiredService<IMapper>().ConfigurationProvider.Internal().GetAllTypeMaps();
+
+        Assert.NotEmpty(maps);
+        Assert.All(maps, map => Assert.True(map.MaxDepth > 0, $"{map.SourceType.Name} → {map.DestinationType.Name} has no MaxDepth"));
+    }
+
+    /// <summary>
+    /// The AutoMapper 14 advisories are uncontrolled recursion on deep graphs. With MaxDepth, as every map
+    /// here sets, a chain far deeper than any stack is cut off instead of crashing the process.
+    /// </summary>
+    [Fact]
+    public void ADeliberatelyDeepChainIsCutOffAtMaxDepth()
+    {
+        var config = new MapperConfiguration(cfg => cfg.CreateMap<Link, LinkDto>().MaxDepth(3));
+        var head = new Link();
+        var current = head;
+        for (var i = 0; i < 200_000; i++)
+        {
+            current.Next = new Link();
+            current = current.Next;
+        }
+
+        var mapped = config.CreateMapper().Map<LinkDto>(head);
+
+        var depth = 0;
+        for (var node = mapped; node is not null; node = node.Next)
+        {
+            depth++;
+        }
+
+        Assert.Equal(3, depth);
+    }
+
+    private sealed class Link
+    {
+        public Link? Next { get; set; }
+    }
+
+    private sealed class LinkDto
+    {
+        public LinkDto? Next { get; set; }
+    }
+}
