@@ -1,0 +1,169 @@
+using System.Reflection;
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Contracts;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+
+namespace Matchboard.Domain.Tests;
+
+/// <summary>Shared builders: a fixed clock, sensible task details and organizations in known states.</summary>
+public static class TestData
+{
+    public const int AssociationId = 100;
+
+    /// <summary>2026-12-01 10:00 in Japan.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, JapanTime.Offset);
+
+    /// <summary>The default bid deadline: 2026-12-08 10:00 in Japan.</summary>
+    public static readonly DateTimeOffset Deadline = Now.AddDays(7);
+
+    public static readonly DateTimeOffset BeforeDeadline = Deadline.AddMinutes(-1);
+
+    public static readonly DateTimeOffset AfterDeadline = Deadline.AddHours(1);
+
+    public static readonly DateOnly Today = JapanTime.DateOf(Now);
+
+    public static TaskDetails Details(
+        string category = Categories.WatchOver,
+        string ward = Wards.Nakahara,
+        bool certificationRequired = false) => new(
+            Title: "高齢者見守り訪問",
+            Description: "一人暮らしの高齢者宅を月に四回訪問します。",
+            Category: category,
+            Ward: ward,
+            Town: "小杉町",
+            StartDate: new DateOnly(2026, 12, 10),
+            EndDate: new DateOnly(2026, 12, 20),
+            VisitsPlanned: 4,
+            IsVolunteer: false,
+            FeeYen: 50_000,
+            BidDeadline: Deadline,
+            CertificationRequired: certificationRequired,
+            InsuranceRequired: false,
+            HouseholdsServed: 30);
+
+    public static CommunityTask DraftTask(TaskDetails? details = null)
+        => CommunityTask.Draft(AssociationId, details ?? Details(), Now);
+
+    public static CommunityTask OpenTask(TaskDetails? details = null)
+    {
+        var task = DraftTask(details);
+        task.Publish(Now);
+        return task;
+    }
+
+    /// <summary>A task in the given status, reached only through the domain's own transitions.</summary>
+    public static CommunityTask TaskIn(CommunityTaskStatus status)
+    {
+        if (status == CommunityTaskStatus.Draft)
+        {
+            return DraftTask();
+        }
+
+        var task = OpenTask();
+        switch (status)
+        {
+            case CommunityTaskStatus.Open:
+                break;
+            case CommunityTaskStatus.Closed:
+                PlaceBid(task, VerifiedGroup(1), bidId: 11);
+                task.Close(AfterDeadline);
+                break;
+            case CommunityTaskStatus.Awarded:
+                PlaceBid(task, VerifiedGroup(1), bidId: 11);
+                task.Award(11, "最も丁寧な提案", AfterDeadline);
+                break;
+            case CommunityTaskStatus.Cancelled:
+                task.Cancel(Now);
+                break;
+            case CommunityTaskStatus.Unawarded:
+                task.Close(AfterDeadline);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+
+        Assert.Equal(status, task.Status);
+        return task;
+    }
+
+    public static Organization Association(int id = AssociationId)
+        => SetId(Organization.CreateAssociation("小杉町内会", Wards.Nakahara, "小杉町"), id);
+
+    public static Organization UnverifiedGroup(
+        int id = 1,
+        string[]? categories = null,
+        string[]? wards = null)
+        => SetId(
+            Organization.CreateCivicGroup(
+                $"見守りの会{id}",
+                Wards.Nakahara,
+                "小杉町",
+                LegalForm.NpoCorporation,
+                ActivityStyle.SocialBusiness,
+                categories ?? [Categories.WatchOver, Categories.Cleanup],
+                wards ?? [Wards.Nakahara, Wards.Takatsu],
+                capacity: 3),
+            id);
+
+    public static Organization VerifiedGroup(int id = 1, string[]? categories = null, string[]? wards = null)
+    {
+        var group = UnverifiedGroup(id, categories, wards);
+        group.Verify();
+        return group;
+    }
+
+    /// <summary>A verified group certified from <paramref name="issued"/> (default a year ago) to <paramref name="expires"/> (default in a year).</summary>
+    public static Organization CertifiedGroup(int id = 1, DateOnly? issued = null, DateOnly? expires = null)
+    {
+        var group = VerifiedGroup(id);
+        group.Certify(new Certification("KC-0001", issued ?? Today.AddYears(-1), expires ?? Today.AddYears(1)));
+        return group;
+    }
+
+    public static BidTerms Terms(long amountYen = 40_000, string proposal = "二人一組で訪問します。", int staffPlanned = 2)
+        => new(amountYen, proposal, staffPlanned, new DateOnly(2026, 12, 10));
+
+    /// <summary>Places a bid at <see cref="Now"/> and gives it the id a database would.</summary>
+    public static Bid PlaceBid(CommunityTask task, Organization group, int bidId, long amountYen = 40_000)
+        => SetId(task.PlaceBid(group, Terms(amountYen), Now), bidId);
+
+    /// <summary>Asks a question at <see cref="Now"/> and gives it the id a database would.</summary>
+    public static Question Ask(CommunityTask task, Organization group, int questionId, string text = "駐車場はありますか?")
+        => SetId(task.Ask(group, text, Now), questionId);
+
+    /// <summary>An award of bid 11 by group 1 for 40,000 yen.</summary>
+    public static Contract AwardedContract()
+    {
+        var task = OpenTask();
+        PlaceBid(task, VerifiedGroup(1), bidId: 11);
+        return task.Award(11, "最も丁寧な提案", AfterDeadline);
+    }
+
+    /// <summary>Entity ids are assigned by the database; tests set them here, and only here.</summary>
+    public static T SetId<T>(T entity, int id)
+        where T : class
+    {
+        var setter = entity.GetType()
+            .GetProperty("Id", BindingFlags.Instance | BindingFlags.Public)!
+            .GetSetMethod(nonPublic: true)!;
+        setter.Invoke(entity, [id]);
+        return entity;
+    }
+
+    /// <summary>Asserts the action throws a domain exception with this code and kind, and returns it.</summary>
+    public static DomainException AssertFails(Action action, string code, DomainErrorKind kind)
+    {
+        var ex = Assert.Throws<DomainException>(action);
+        Assert.Equal(code, ex.Code);
+        Assert.Equal(kind, ex.Kind);
+        return ex;
+    }
+
+    /// <summary>Asserts the action is refused as invalid input with exactly these field errors.</summary>
+    public static void AssertInvalid(Action action, params (string Field, string Code)[] errors)
+    {
+        var ex = AssertFails(action, "validation", DomainErrorKind.Invalid);
+        Assert.Equal(errors.Select(e => new FieldError(e.Field, e.Code)), ex.Errors);
+    }
+}
