@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every Matchboard test. First installs what the suite needs and this machine lacks
+# (Debian's Chromium for the browser tests), then runs `dotnet test Matchboard.sln` and
+# ends with one line, "N passed, N failed", summed from the TRX results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages…"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+command -v npm >/dev/null 2>&1 || { echo "Node.js and npm are required for the web client's packages" >&2; exit 1; }
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+set +e
+dotnet test Matchboard.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or a test host failed before any result was written: count it, never report green.
+  failed=1
+fi
+
+echo "${passed} passed, ${failed} failed"
+exit "$status"
