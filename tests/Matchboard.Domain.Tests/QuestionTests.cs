@@ -59,6 +59,15 @@ public class QuestionTests
         Assert.Empty(task.Questions);
     }
 
+    [Fact]
+    public void AnUnverifiedGroupCannotAsk()
+    {
+        var task = OpenTask();
+
+        AssertFails(() => task.Ask(UnverifiedGroup(), "質問", Now), "question.group-unverified", DomainErrorKind.RuleViolation);
+        Assert.Empty(task.Questions);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -182,6 +182,12 @@ public class CommunityTask
             throw new DomainException("question.not-civic-group", DomainErrorKind.RuleViolation);
         }
 
+        if (!group.IsVerified)
+        {
+            // Questions reach the association and, once answered, every group: only verified groups may ask.
+            throw new DomainException("question.group-unverified", DomainErrorKind.RuleViolation);
+        }
+
         DomainException.ThrowIfAny(new Validation().Text("text", text, Question.TextMaxLength).Errors);
         var question = new Question(Id, group.Id, text, now);
         _questions.Add(question);
