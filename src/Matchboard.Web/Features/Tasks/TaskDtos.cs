@@ -3,7 +3,7 @@ using Matchboard.Domain.Tasks;
 namespace Matchboard.Web.Features.Tasks;
 
 /// <summary>A task as lists show it: what, where, when, for how much. Never any bid data.</summary>
-public sealed record TaskSummaryDto
+public record TaskSummaryDto
 {
     public int Id { get; init; }
 
@@ -41,43 +41,9 @@ public sealed record TaskSummaryDto
 }
 
 /// <summary>A task page. Bid counts and the asker's name are filled in only for those allowed to see them.</summary>
-public sealed record TaskDetailDto
+public sealed record TaskDetailDto : TaskSummaryDto
 {
-    public int Id { get; init; }
-
-    public required string Title { get; init; }
-
     public required string Description { get; init; }
-
-    public required string Category { get; init; }
-
-    public required string Ward { get; init; }
-
-    public required string Town { get; init; }
-
-    public int AssociationId { get; init; }
-
-    public required string AssociationName { get; init; }
-
-    public DateOnly StartDate { get; init; }
-
-    public DateOnly EndDate { get; init; }
-
-    public int VisitsPlanned { get; init; }
-
-    public bool IsVolunteer { get; init; }
-
-    public long FeeYen { get; init; }
-
-    public DateTimeOffset BidDeadline { get; init; }
-
-    public bool CertificationRequired { get; init; }
-
-    public bool InsuranceRequired { get; init; }
-
-    public int HouseholdsServed { get; init; }
-
-    public CommunityTaskStatus Status { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
