@@ -84,6 +84,9 @@ services.AddSignalR().AddJsonProtocol(options =>
     options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddRazorPages(options => options.RootDirectory = "/Features")
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
+// Japanese text stays readable in the HTML instead of becoming numeric character references.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddScoped<UiFormat>();
 services.AddScoped<HeaderState>();
 services.AddOpenApi();

@@ -296,11 +296,11 @@ public sealed class DetailsModel(
 
         if (!MyGroup.IsVerified)
         {
-            return messages["error.bid.group-unverified"];
+            return messages["error.bid.group-unverified"].Value;
         }
 
         return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(DateTimeOffset.UtcNow))
-            ? messages["error.bid.certification-required"]
+            ? messages["error.bid.certification-required"].Value
             : null;
     }
 
