@@ -15,18 +15,30 @@ public sealed class IndexModel(IStringLocalizer<UiText> text) : PageModel
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Show(code);
+    public IActionResult OnGet(int code) => Show(code);
 
-    public void OnPost(int code) => Show(code);
+    public IActionResult OnPost(int code) => Show(code);
 
-    private void Show(int code)
+    private IActionResult Show(int code)
     {
+        // The default challenge (bearer, for the API) answers 401; on pages, go to the sign-in page instead.
+        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (code == StatusCodes.Status401Unauthorized)
+        {
+            var returnUrl = reExecute is null ? "/" : reExecute.OriginalPathBase + reExecute.OriginalPath + reExecute.OriginalQueryString;
+            Response.StatusCode = StatusCodes.Status302Found;
+            Response.Headers.Location = "/Accounts/SignIn?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+            return new EmptyResult();
+        }
+
         Code = code is 403 or 404 or 409 or 400 ? code : 500;
         Heading = text[$"errors.{Code}.title"];
         Explanation = text[$"errors.{Code}.text"];
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        if (reExecute is null)
         {
             Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
         }
+
+        return Page();
     }
 }
