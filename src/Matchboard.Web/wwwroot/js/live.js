@@ -164,7 +164,8 @@
     .build();
   live.connection = connection;
 
-  connection.on("notification", handle);
+  // No return value: the hub does not expect a client result.
+  connection.on("notification", function (n) { handle(n); });
   connection.onreconnecting(function () { setState("reconnecting"); });
   connection.onreconnected(function () {
     setState("connected");
