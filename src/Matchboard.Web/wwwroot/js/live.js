@@ -24,6 +24,7 @@
   window.matchboardLive = live;
 
   function setState(state) {
+    statusEl.hidden = false;
     statusEl.setAttribute("data-state", state);
     statusEl.textContent = statusEl.getAttribute("data-text-" + state) || state;
   }
