@@ -11,6 +11,7 @@ using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -51,6 +52,8 @@ services.ConfigureApplicationCookie(options =>
     // An API client gets a status code, not a redirect to a sign-in page.
     options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
     options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+    options.LoginPath = "/Accounts/SignIn";
+    options.AccessDeniedPath = "/Errors/403";
 });
 services.AddAuthorizationBuilder().AddMatchboardPolicies();
 services.AddMatchboardRateLimits(builder.Configuration);
@@ -79,6 +82,13 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 services.AddSignalR().AddJsonProtocol(options =>
     options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddRazorPages(options => options.RootDirectory = "/Features")
+    .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
+// Japanese text stays readable in the HTML instead of becoming numeric character references.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+services.AddScoped<UiFormat>();
+services.AddScoped<HeaderState>();
 services.AddOpenApi();
 services.AddHealthChecks();
 services.AddAutoMapper(_ => { }, typeof(Program));
@@ -99,6 +109,18 @@ var app = builder.Build();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Pages get a friendly, localized error page; /api and /hubs keep their problem details.
+app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+app.Use((context, next) =>
+{
+    if (IsApiPath(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+    {
+        pages.Enabled = false;
+    }
+
+    return next(context);
+});
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -112,6 +134,7 @@ api.MapMeApi()
     .MapContractsApi()
     .MapNotificationsApi();
 
+app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -122,7 +145,7 @@ await app.RunAsync();
 
 static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
 {
-    if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+    if (IsApiPath(context.Request.Path))
     {
         context.Response.StatusCode = status;
     }
@@ -133,6 +156,8 @@ static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext
 
     return Task.CompletedTask;
 }
+
+static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,77 @@
+using Matchboard.Domain;
+using Matchboard.Domain.Organizations;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Matchboard.Web.Features.Organizations;
+
+/// <summary>Our organization. A civic group edits what it does, where, and how much it can take on.</summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class ProfileModel(MatchboardDbContext db, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+{
+    private static readonly Dictionary<string, string> CodeToField = new()
+    {
+        ["organization.categories-invalid"] = "Input.Categories",
+        ["organization.wards-invalid"] = "Input.WardsServed",
+        ["organization.capacity-invalid"] = "Input.Capacity",
+    };
+
+    public Organization Organization { get; private set; } = null!;
+
+    [BindProperty]
+    public ServiceInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Organization = await LoadAsync(tracked: false, ct);
+        Input = new ServiceInput
+        {
+            Categories = [.. Organization.Categories],
+            WardsServed = [.. Organization.WardsServed],
+            Capacity = Organization.Capacity,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Organization = await LoadAsync(tracked: true, ct);
+        try
+        {
+            Organization.UpdateService(Input.Categories, Input.WardsServed, Input.Capacity ?? 0);
+            await db.SaveChangesAsync(ct);
+            Flash = text["flash.profile-saved"];
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            var key = CodeToField.GetValueOrDefault(ex.Code, string.Empty);
+            ModelState.AddModelError(key, messages[$"error.{ex.Code}"]);
+            return Page();
+        }
+    }
+
+    private async Task<Organization> LoadAsync(bool tracked, CancellationToken ct)
+    {
+        var me = User.RequiredOrganizationId();
+        var query = tracked ? db.Organizations : db.Organizations.AsNoTracking();
+        return await query.SingleAsync(o => o.Id == me, ct);
+    }
+
+    public sealed class ServiceInput
+    {
+        public List<string> Categories { get; set; } = [];
+
+        public List<string> WardsServed { get; set; } = [];
+
+        public int? Capacity { get; set; }
+    }
+}

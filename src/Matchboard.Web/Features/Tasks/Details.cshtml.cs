@@ -1,0 +1,331 @@
+using Matchboard.Domain;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Bids;
+using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Questions;
+using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Ui;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Matchboard.Web.Features.Tasks;
+
+/// <summary>
+/// One task. Everyone sees the task and, once awarded, who was chosen and why. The posting association
+/// also sees every bid, answers questions and awards; a civic group asks questions and handles only its
+/// own bid. Sealed bid data never reaches anyone else: it is loaded only through the services that enforce that.
+/// </summary>
+public sealed class DetailsModel(
+    TaskService tasks,
+    BidService bids,
+    QuestionService questions,
+    ContractService contracts,
+    MatchboardDbContext db,
+    IStringLocalizer<Messages> messages,
+    IStringLocalizer<UiText> text) : PageModel
+{
+    public static readonly string[] Regions = ["status", "questions", "bids", "mybid"];
+
+    public TaskDetailDto Task { get; private set; } = null!;
+
+    public bool IsOwner { get; private set; }
+
+    public bool IsCivicGroup => User.OrganizationKind() == OrganizationKind.CivicGroup;
+
+    public IReadOnlyList<BidDto> Bids { get; private set; } = [];
+
+    /// <summary>Contracts each bidding group already has: its track record.</summary>
+    public IReadOnlyDictionary<int, int> TrackRecord { get; private set; } = new Dictionary<int, int>();
+
+    public BidDto? MyBid { get; private set; }
+
+    public Organization? MyGroup { get; private set; }
+
+    public ContractDto? Contract { get; private set; }
+
+    [BindProperty]
+    public BidInput Bid { get; set; } = new();
+
+    [BindProperty]
+    public AskInput Ask { get; set; } = new();
+
+    [BindProperty]
+    public AwardInput Award { get; set; } = new();
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    /// <summary>Which confirmation the page shows instead of acting at once: "award", "withdraw" or "cancel".</summary>
+    public string? Confirming { get; private set; }
+
+    public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    /// <summary>A live region, re-rendered on the server for live.js.</summary>
+    public async Task<IActionResult> OnGetRegionAsync(int id, string? name, CancellationToken ct)
+    {
+        if (name is null || !Regions.Contains(name))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(id, ct);
+        return Partial("_Details" + char.ToUpperInvariant(name[0]) + name[1..], this);
+    }
+
+    public Task<IActionResult> OnPostAskAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        await questions.AskAsync(id, new AskQuestionRequest(Ask.Text), User, ct);
+        return text["flash.asked"];
+    }, "Ask.", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        await questions.AnswerAsync(questionId, new AnswerQuestionRequest(answer), User, ct);
+        return text["flash.answered"];
+    }, $"answer-{questionId}", ct, new Dictionary<string, string> { ["answer"] = $"answer-{questionId}" });
+
+    public Task<IActionResult> OnPostBidAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        var request = new BidRequest
+        {
+            AmountYen = Bid.AmountYen,
+            Proposal = Bid.Proposal,
+            StaffPlanned = Bid.StaffPlanned,
+            EarliestStart = Bid.EarliestStart,
+        };
+        var existing = await MyLiveBidAsync(id, ct);
+        if (existing is null)
+        {
+            await bids.PlaceAsync(id, request, User, ct);
+            return text["flash.bid-placed"];
+        }
+
+        await bids.ReviseAsync(id, request, User, ct);
+        return text["flash.bid-revised"];
+    }, "Bid.", ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, bool confirm, CancellationToken ct)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        if (!confirm)
+        {
+            Confirming = "withdraw";
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        return await ActAsync(id, async () =>
+        {
+            await bids.WithdrawAsync(id, User, ct);
+            return text["flash.bid-withdrawn"];
+        }, "Bid.", ct);
+    }
+
+    public async Task<IActionResult> OnPostAwardAsync(int id, CancellationToken ct)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        if (!Award.Confirm)
+        {
+            if (Award.BidId is null)
+            {
+                ModelState.AddModelError("Award.BidId", text["award.choose"]);
+            }
+
+            if (string.IsNullOrWhiteSpace(Award.Rationale))
+            {
+                ModelState.AddModelError("Award.Rationale", text["award.reason-required"]);
+            }
+
+            Confirming = ModelState.IsValid ? "award" : null;
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        return await ActAsync(id, async () =>
+        {
+            var contract = await contracts.AwardAsync(id, new AwardRequest(Award.BidId, Award.Rationale), User, ct);
+            return text["flash.awarded", contract.ProviderName];
+        }, "Award.", ct);
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        await tasks.PublishAsync(id, User, ct);
+        return text["flash.published"];
+    }, "Input.", ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, bool confirm, CancellationToken ct)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        if (!confirm)
+        {
+            Confirming = "cancel";
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        return await ActAsync(id, async () =>
+        {
+            await tasks.CancelAsync(id, User, ct);
+            return text["flash.cancelled"];
+        }, "Input.", ct);
+    }
+
+    /// <summary>
+    /// Runs a change; on success redirects back (post/redirect/get) with a message, on a domain error shows
+    /// the page again with the message next to the field and in the summary.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(
+        int id, Func<Task<string>> action, string prefix, CancellationToken ct, IReadOnlyDictionary<string, string>? fieldMap = null)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            Flash = await action();
+            return RedirectToPage("/Tasks/Details", new { id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, prefix, fieldMap);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, messages["error.concurrency"]);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<BidDto?> MyLiveBidAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            var mine = await bids.GetMineAsync(id, User, ct);
+            return mine.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised ? mine : null;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task LoadAsync(int id, CancellationToken ct)
+    {
+        Task = await tasks.GetAsync(id, User, ct);
+        var organizationId = User.OrganizationId();
+        IsOwner = organizationId == Task.AssociationId;
+
+        if (IsOwner)
+        {
+            Bids = await bids.ListForTaskAsync(id, User, ct);
+            var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
+            TrackRecord = await db.Contracts.AsNoTracking()
+                .Where(c => groupIds.Contains(c.ProviderId))
+                .GroupBy(c => c.ProviderId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        }
+        else if (IsCivicGroup)
+        {
+            MyGroup = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+            try
+            {
+                MyBid = await bids.GetMineAsync(id, User, ct);
+            }
+            catch (ResourceNotFoundException)
+            {
+                MyBid = null;
+            }
+
+            if (MyBid is { } mine && !ModelState.ContainsKey("Bid.AmountYen") && Request.Method == HttpMethods.Get)
+            {
+                Bid = new BidInput
+                {
+                    AmountYen = mine.AmountYen,
+                    Proposal = mine.Proposal,
+                    StaffPlanned = mine.StaffPlanned,
+                    EarliestStart = mine.EarliestStart,
+                };
+            }
+        }
+
+        if (Task.Award?.ContractId is { } contractId && organizationId is not null)
+        {
+            try
+            {
+                Contract = await contracts.GetAsync(contractId, User, ct);
+            }
+            catch (ForbiddenAccessException)
+            {
+                Contract = null;
+            }
+        }
+    }
+
+    public bool MyBidIsLive => MyBid?.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised;
+
+    /// <summary>Why this group cannot bid here, if it cannot (shown instead of the form).</summary>
+    public string? BidBlockedReason()
+    {
+        if (MyGroup is null)
+        {
+            return null;
+        }
+
+        if (!MyGroup.IsVerified)
+        {
+            return messages["error.bid.group-unverified"].Value;
+        }
+
+        return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(DateTimeOffset.UtcNow))
+            ? messages["error.bid.certification-required"].Value
+            : null;
+    }
+
+    public sealed class BidInput
+    {
+        public long? AmountYen { get; set; }
+
+        public string? Proposal { get; set; }
+
+        public int? StaffPlanned { get; set; }
+
+        public DateOnly? EarliestStart { get; set; }
+    }
+
+    public sealed class AskInput
+    {
+        public string? Text { get; set; }
+    }
+
+    public sealed class AwardInput
+    {
+        public int? BidId { get; set; }
+
+        public string? Rationale { get; set; }
+
+        public bool Confirm { get; set; }
+    }
+}

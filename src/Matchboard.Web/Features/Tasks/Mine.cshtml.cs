@@ -1,0 +1,50 @@
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Matchboard.Web.Features.Tasks;
+
+/// <summary>An association's own tasks, grouped by state.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class MineModel(TaskService tasks, TimeProvider clock) : PageModel
+{
+    /// <summary>The order in which the groups are shown: what needs the officer first.</summary>
+    public static IReadOnlyList<CommunityTaskStatus> Order { get; } =
+    [
+        CommunityTaskStatus.Closed, CommunityTaskStatus.Open, CommunityTaskStatus.Draft,
+        CommunityTaskStatus.Awarded, CommunityTaskStatus.Unawarded, CommunityTaskStatus.Cancelled,
+    ];
+
+    public IReadOnlyDictionary<CommunityTaskStatus, List<TaskSummaryDto>> ByStatus { get; private set; } =
+        new Dictionary<CommunityTaskStatus, List<TaskSummaryDto>>();
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Partial("_MineList", this);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var all = new List<TaskSummaryDto>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var chunk = await tasks.ListAsync(new TaskQuery(null, null, null, null, true, null, null, page, TaskService.MaxPageSize), User, ct);
+            all.AddRange(chunk.Items);
+            if (all.Count >= chunk.Total || chunk.Items.Count == 0)
+            {
+                break;
+            }
+        }
+
+        // An open task past its deadline is waiting for the officer's decision.
+        ByStatus = all
+            .GroupBy(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now ? CommunityTaskStatus.Closed : t.Status)
+            .ToDictionary(g => g.Key, g => g.ToList());
+    }
+}

@@ -1,0 +1,170 @@
+using Matchboard.Domain;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Matchboard.Web.Features.Tasks;
+
+/// <summary>Posting a task: one short guided form, then a preview, then save as a draft or publish.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class NewModel(
+    TaskService tasks, MatchboardDbContext db, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+{
+    private static readonly Dictionary<string, string> FieldMap = new() { ["bidDeadline"] = "Input.DeadlineDate" };
+
+    [BindProperty]
+    public TaskInput Input { get; set; } = new();
+
+    public bool Previewing { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var association = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == User.RequiredOrganizationId(), ct);
+        var today = JapanTime.DateOf(clock.GetUtcNow());
+        Input = new TaskInput
+        {
+            Ward = association.Ward,
+            Town = association.Town,
+            VisitsPlanned = 1,
+            DeadlineDate = today.AddDays(14),
+            DeadlineTime = new TimeOnly(17, 0),
+            StartDate = today.AddDays(21),
+            EndDate = today.AddDays(21 + 90),
+            Pay = "fee",
+        };
+    }
+
+    public IActionResult OnPostPreview()
+    {
+        var errors = Validate(Input, clock.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            ModelState.AddDomainError(Invalid(errors), messages, "Input.", FieldMap);
+            return Page();
+        }
+
+        Previewing = true;
+        return Page();
+    }
+
+    public IActionResult OnPostEdit() => Page();
+
+    public async Task<IActionResult> OnPostSaveAsync(bool publish, CancellationToken ct)
+    {
+        try
+        {
+            var task = await tasks.CreateAsync(ToRequest(Input, publish), User, ct);
+            TempData[nameof(DetailsModel.Flash)] = publish ? text["flash.created-published"].Value : text["flash.created-draft"].Value;
+            return RedirectToPage("/Tasks/Details", new { id = task.Id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, "Input.", FieldMap);
+            return Page();
+        }
+    }
+
+    private static DomainException Invalid(IReadOnlyList<FieldError> errors)
+    {
+        try
+        {
+            DomainException.ThrowIfAny(errors);
+        }
+        catch (DomainException ex)
+        {
+            return ex;
+        }
+
+        throw new InvalidOperationException("No errors.");
+    }
+
+    /// <summary>The same checks the service makes, so the preview never shows a task that cannot be saved.</summary>
+    private static List<FieldError> Validate(TaskInput input, DateTimeOffset now)
+    {
+        var missing = new List<FieldError>();
+        void Require(bool present, string field)
+        {
+            if (!present)
+            {
+                missing.Add(new FieldError(field, "required"));
+            }
+        }
+
+        Require(input.DeadlineDate is not null, "bidDeadline");
+        Require(input.StartDate is not null, "startDate");
+        Require(input.EndDate is not null, "endDate");
+        Require(input.VisitsPlanned is not null, "visitsPlanned");
+        Require(input.FeeYen is not null, "feeYen");
+        var request = ToRequest(input, publish: false);
+        var details = new TaskDetails(
+            input.Title ?? string.Empty, input.Description ?? string.Empty, input.Category ?? string.Empty,
+            input.Ward ?? string.Empty, input.Town ?? string.Empty,
+            input.StartDate ?? default, input.EndDate ?? default, input.VisitsPlanned ?? 1,
+            request.IsVolunteer, input.FeeYen ?? 0, request.BidDeadline ?? now.AddDays(7),
+            input.CertificationRequired, input.InsuranceRequired, input.HouseholdsServed ?? 0);
+        return missing.Concat(details.Validate(now).Where(e => missing.All(m => m.Field != e.Field))).ToList();
+    }
+
+    private static CreateTaskRequest ToRequest(TaskInput input, bool publish) => new()
+    {
+        Title = input.Title,
+        Description = input.Description,
+        Category = input.Category,
+        Ward = input.Ward,
+        Town = input.Town,
+        StartDate = input.StartDate,
+        EndDate = input.EndDate,
+        VisitsPlanned = input.VisitsPlanned,
+        IsVolunteer = input.Pay == "volunteer",
+        FeeYen = input.FeeYen,
+        BidDeadline = input.DeadlineDate is { } day
+            ? new DateTimeOffset(day.ToDateTime(input.DeadlineTime ?? new TimeOnly(17, 0)), JapanTime.Offset)
+            : null,
+        CertificationRequired = input.CertificationRequired,
+        InsuranceRequired = input.InsuranceRequired,
+        HouseholdsServed = input.HouseholdsServed,
+        Publish = publish,
+    };
+
+    public DateTimeOffset? Deadline => ToRequest(Input, false).BidDeadline;
+
+    public sealed class TaskInput
+    {
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? Ward { get; set; }
+
+        public string? Town { get; set; }
+
+        public DateOnly? StartDate { get; set; }
+
+        public DateOnly? EndDate { get; set; }
+
+        public int? VisitsPlanned { get; set; }
+
+        public int? HouseholdsServed { get; set; }
+
+        /// <summary>"fee" or "volunteer".</summary>
+        public string? Pay { get; set; }
+
+        public long? FeeYen { get; set; }
+
+        public DateOnly? DeadlineDate { get; set; }
+
+        public TimeOnly? DeadlineTime { get; set; }
+
+        public bool CertificationRequired { get; set; }
+
+        public bool InsuranceRequired { get; set; }
+    }
+}

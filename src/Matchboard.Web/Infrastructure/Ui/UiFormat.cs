@@ -1,0 +1,92 @@
+using System.Globalization;
+using Matchboard.Domain;
+using Matchboard.Domain.Bids;
+using Matchboard.Domain.Contracts;
+using Matchboard.Domain.Notifications;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Features.Organizations;
+using Microsoft.Extensions.Localization;
+
+namespace Matchboard.Web.Infrastructure.Ui;
+
+/// <summary>
+/// Every value the screens show in the user's language, in one place: dates in Japanese style
+/// (「2026年12月3日(木)」 / "Thu, 3 Dec 2026"), yen with thousands separators, and the names of
+/// wards, categories and states from <c>UiText</c>.
+/// </summary>
+public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
+{
+    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The value of <c>&lt;html lang&gt;</c>.</summary>
+    public static string Lang => IsEnglish ? "en" : "ja";
+
+    public IStringLocalizer<UiText> Text => text;
+
+    public DateOnly Today => JapanTime.DateOf(clock.GetUtcNow());
+
+    public string Date(DateOnly day) => IsEnglish
+        ? day.ToString("ddd, d MMM yyyy", English)
+        : day.ToString("yyyy年M月d日(ddd)", Japanese);
+
+    /// <summary>An instant as a Kawasaki date and time.</summary>
+    public string DateTime(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(JapanTime.Offset);
+        var day = Date(DateOnly.FromDateTime(local.DateTime));
+        return IsEnglish ? $"{day}, {local:HH:mm}" : $"{day} {local:H:mm}";
+    }
+
+    public static string Yen(long amount) => "¥" + amount.ToString("N0", CultureInfo.InvariantCulture);
+
+    public string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public string Category(string code) => Lookup("category." + code, code);
+
+    public string Ward(string code) => Lookup("ward." + code, code);
+
+    public string Status(CommunityTaskStatus status) => Lookup("task-status." + status, status.ToString());
+
+    /// <summary>Open tasks whose deadline has passed wait for a decision, whatever the sweeper has done yet.</summary>
+    public string Status(CommunityTaskStatus status, DateTimeOffset deadline) =>
+        status == CommunityTaskStatus.Open && deadline <= clock.GetUtcNow()
+            ? Status(CommunityTaskStatus.Closed)
+            : Status(status);
+
+    public string Status(BidStatus status) => Lookup("bid-status." + status, status.ToString());
+
+    public string Status(ContractStatus status) => Lookup("contract-status." + status, status.ToString());
+
+    public string LegalForm(LegalForm? form) => form is { } f ? Lookup("legal-form." + f, f.ToString()) : text["legal-form.unknown"];
+
+    public string ActivityStyle(ActivityStyle? style) => style is { } s ? Lookup("activity-style." + s, s.ToString()) : string.Empty;
+
+    /// <summary>「市の認証あり（2027年3月まで）」, or that there is none (or it has lapsed).</summary>
+    public string Certification(CertificationDto? certification) =>
+        certification is { } c && c.Issued <= Today && Today <= c.Expires
+            ? text["cert.valid", MonthYear(c.Expires)]
+            : text["cert.none"];
+
+    public string Certification(Certification? certification) =>
+        Certification(certification is null ? null : new CertificationDto { Number = certification.Number, Issued = certification.Issued, Expires = certification.Expires });
+
+    public string MonthYear(DateOnly day) => IsEnglish
+        ? day.ToString("MMM yyyy", English)
+        : day.ToString("yyyy年M月", Japanese);
+
+    public string Fee(bool isVolunteer, long feeYen) => isVolunteer
+        ? text["fee.volunteer", Yen(feeYen)]
+        : text["fee.paid", Yen(feeYen)];
+
+    public string Notification(NotificationType type, string title) => text["notify." + type, title];
+
+    private string Lookup(string key, string fallback)
+    {
+        var value = text[key];
+        return value.ResourceNotFound ? fallback : value.Value;
+    }
+}

@@ -1,0 +1,200 @@
+// Live updates for signed-in pages. The server renders everything: this script only listens on the hub,
+// shows a polite toast, updates the unread count and re-fetches server-rendered partials for the regions
+// marked with data-live-region (data-live-url = a page handler returning a partial). Without it, pages still work.
+//
+// Stable hooks for browser tests:
+//   #live-status[data-state="connected|reconnecting|disconnected"], #toasts (toasts), #unread-count,
+//   window.matchboardLive.connection (stop()/start() to simulate a drop), window.matchboardLive.lastSequence.
+(function () {
+  "use strict";
+
+  var config = document.getElementById("live-config");
+  var statusEl = document.getElementById("live-status");
+  if (!config || !statusEl || !window.signalR) {
+    return;
+  }
+
+  var toastTexts = JSON.parse(config.getAttribute("data-toast-texts") || "{}");
+  var live = {
+    connection: null,
+    lastSequence: Number(config.getAttribute("data-last-sequence") || "0"),
+    received: [],
+    refresh: refreshRegions
+  };
+  window.matchboardLive = live;
+
+  function setState(state) {
+    statusEl.hidden = false;
+    statusEl.setAttribute("data-state", state);
+    statusEl.textContent = statusEl.getAttribute("data-text-" + state) || state;
+  }
+
+  function showToast(n) {
+    var box = document.getElementById("toasts");
+    if (!box) {
+      return;
+    }
+    var template = toastTexts[n.type] || "{title}";
+    var toast = document.createElement("p");
+    toast.className = "toast";
+    toast.setAttribute("data-sequence", String(n.sequence));
+    toast.setAttribute("data-type", n.type);
+    var text = document.createElement("span");
+    text.textContent = template.replace("{title}", n.title);
+    toast.appendChild(text);
+    var href = n.contractId ? "/Contracts/" + n.contractId : "/Tasks/" + n.taskId;
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = config.getAttribute("data-read-more") || "→";
+    toast.appendChild(document.createTextNode(" "));
+    toast.appendChild(link);
+    box.appendChild(toast);
+    while (box.children.length > 5) {
+      box.removeChild(box.firstChild);
+    }
+    window.setTimeout(function () {
+      if (toast.parentNode === box) {
+        box.removeChild(toast);
+      }
+    }, 15000);
+  }
+
+  function setUnread(count) {
+    var el = document.getElementById("unread-count");
+    if (el && typeof count === "number") {
+      el.textContent = String(count);
+    }
+  }
+
+  function bumpUnread(n) {
+    var el = document.getElementById("unread-count");
+    if (el && !n.isRead) {
+      el.textContent = String((parseInt(el.textContent, 10) || 0) + 1);
+    }
+  }
+
+  // Re-fetches every region that cares about this task (or every region, without a task id).
+  // A region the user is typing in is refreshed when focus leaves it, so no typing is lost.
+  function refreshRegions(taskId) {
+    var regions = document.querySelectorAll("[data-live-region][data-live-url]");
+    var jobs = [];
+    Array.prototype.forEach.call(regions, function (region) {
+      var regionTask = region.getAttribute("data-live-task");
+      if (taskId && regionTask && String(taskId) !== regionTask) {
+        return;
+      }
+      jobs.push(refreshRegion(region));
+    });
+    return Promise.all(jobs);
+  }
+
+  function refreshRegion(region) {
+    if (region.contains(document.activeElement) && document.activeElement !== region) {
+      if (!region.hasAttribute("data-live-pending")) {
+        region.setAttribute("data-live-pending", "true");
+        region.addEventListener("focusout", function handler(e) {
+          if (!region.contains(e.relatedTarget)) {
+            region.removeEventListener("focusout", handler);
+            region.removeAttribute("data-live-pending");
+            refreshRegion(region);
+          }
+        });
+      }
+      return Promise.resolve();
+    }
+    region.setAttribute("aria-busy", "true");
+    return fetch(region.getAttribute("data-live-url"), {
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "matchboard-live" }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.text();
+    }).then(function (html) {
+      region.innerHTML = html;
+      region.setAttribute("data-live-updated", String(Date.now()));
+    }).catch(function () {
+      // Keep what is on screen; the next notification or a reload brings it up to date.
+    }).then(function () {
+      region.removeAttribute("aria-busy");
+    });
+  }
+
+  function handle(n) {
+    if (!n || typeof n.sequence !== "number" || n.sequence <= live.lastSequence) {
+      return Promise.resolve();
+    }
+    live.lastSequence = n.sequence;
+    live.received.push(n);
+    config.setAttribute("data-last-sequence", String(n.sequence));
+    showToast(n);
+    bumpUnread(n);
+    return refreshRegions(n.taskId);
+  }
+
+  // After a reconnect: everything missed, in order, handled the same way; then the true unread count.
+  function catchUp() {
+    return fetch("/api/notifications?after=" + encodeURIComponent(String(live.lastSequence)), {
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (page) {
+      if (!page) {
+        return;
+      }
+      var chain = Promise.resolve();
+      (page.items || []).forEach(function (n) {
+        chain = chain.then(function () { return handle(n); });
+      });
+      return chain.then(function () { setUnread(page.unread); });
+    }).catch(function () { });
+  }
+
+  var connection = new signalR.HubConnectionBuilder()
+    .withUrl(config.getAttribute("data-hub") || "/hubs/matchboard")
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: function (context) {
+        // 0s, 2s, 5s, 10s, then every 30s; never gives up while the page is open.
+        var delays = [0, 2000, 5000, 10000];
+        return context.previousRetryCount < delays.length ? delays[context.previousRetryCount] : 30000;
+      }
+    })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  live.connection = connection;
+
+  // No return value: the hub does not expect a client result.
+  connection.on("notification", function (n) { handle(n); });
+  connection.onreconnecting(function () { setState("reconnecting"); });
+  connection.onreconnected(function () {
+    setState("connected");
+    return catchUp();
+  });
+  connection.onclose(function () {
+    setState("disconnected");
+  });
+
+  // connection.start() is wrapped so that a test (or the retry below) that starts it again also catches up.
+  var originalStart = connection.start.bind(connection);
+  connection.start = function () {
+    setState("reconnecting");
+    return originalStart().then(function () {
+      setState("connected");
+      return catchUp();
+    }, function (error) {
+      setState("disconnected");
+      throw error;
+    });
+  };
+
+  function startWithRetry(attempt) {
+    connection.start().catch(function () {
+      var delay = Math.min(30000, 2000 * Math.pow(2, attempt));
+      window.setTimeout(function () { startWithRetry(attempt + 1); }, delay);
+    });
+  }
+
+  startWithRetry(0);
+})();
