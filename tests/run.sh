@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Matchboard test. First installs what the suite needs and this machine lacks
-# (Debian's Chromium for the browser tests), then runs `dotnet test Matchboard.sln` and
+# (Debian's Chromium and Japanese fonts for the browser tests), then runs `dotnet test Matchboard.sln` and
 # ends with one line, "N passed, N failed", summed from the TRX results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ sudo=""
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Japanese glyphs for the browser tests' screenshots.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   $sudo apt-get update -qq
