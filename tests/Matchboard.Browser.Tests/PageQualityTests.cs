@@ -158,6 +158,14 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
                 }
 
                 await page.ShotAsync($"{name}-{width}");
+                if (name.StartsWith("task-", StringComparison.Ordinal))
+                {
+                    // The back link sits clear of the header, not glued to it.
+                    var gap = await page.EvaluateAsync<double>(
+                        "() => document.querySelector('main > p:first-child').getBoundingClientRect().top - document.querySelector('header').getBoundingClientRect().bottom");
+                    Assert.True(gap >= 8, $"{name} at {width}px: back link {gap}px below the header");
+                }
+
                 if (width == 375)
                 {
                     var sizes = await page.EvaluateAsync<int[]>(
@@ -190,6 +198,26 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
 
         await officer.GotoAsync("/Tasks/New");
         await Expect(officer.Locator("html")).ToHaveAttributeAsync("lang", locale[..2]);
+        // The hint says "leave it at 0 if you do not know", so it starts at 0.
+        await Expect(officer.Locator("#Input_HouseholdsServed")).ToHaveValueAsync("0");
+        if (locale == "en-US")
+        {
+            // "Notifications (0 unread)": a visible space before the parenthesis.
+            var gap = await officer.EvaluateAsync<double>("""
+                () => {
+                    const link = document.querySelector('#notifications-link');
+                    const words = document.createRange();
+                    words.selectNodeContents(link.firstChild);
+                    const text = link.querySelector('.unread').firstChild;
+                    const paren = document.createRange();
+                    paren.setStart(text, text.textContent.indexOf('('));
+                    paren.setEnd(text, text.textContent.indexOf('(') + 1);
+                    return paren.getBoundingClientRect().left - words.getBoundingClientRect().right;
+                }
+                """);
+            Assert.True(gap >= 2, $"no space between 'Notifications' and '(n unread)': {gap}px");
+        }
+
         await officer.Locator("#Input_Title").FillAsync(string.Empty);
         await officer.Locator("#Input_Category").SelectOptionAsync("watch-over");
         await officer.Locator("#Input_Description").FillAsync("締切が過ぎた依頼（検証のテスト）");
