@@ -158,6 +158,16 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
                 }
 
                 await page.ShotAsync($"{name}-{width}");
+                if (name == "board" && width == 375)
+                {
+                    // A shorter copy for the README: the filters and the first results.
+                    await page.ScreenshotAsync(new PageScreenshotOptions
+                    {
+                        Path = Path.Combine(BrowserApp.ArtifactsDirectory, "screenshots", "board-375-top.png"),
+                        FullPage = true,
+                        Clip = new Clip { X = 0, Y = 0, Width = 375, Height = 1800 },
+                    });
+                }
                 if (name.StartsWith("task-", StringComparison.Ordinal))
                 {
                     // The back link sits clear of the header, not glued to it.
