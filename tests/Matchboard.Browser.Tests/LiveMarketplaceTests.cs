@@ -228,4 +228,55 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         await officer.Context.CloseAsync();
         await group.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task WhatSomeoneIsTypingSurvivesALiveRefresh()
+    {
+        var officer = await app.NewPageAsync();
+        var mimamori = await app.NewPageAsync();
+        var tamagawa = await app.NewPageAsync();
+        await officer.SignInAsync(Ui.Kizuki);
+        await mimamori.SignInAsync(Ui.Mimamori);
+        await tamagawa.SignInAsync(Ui.Tamagawa);
+        var title = Unique("町内会だよりの全戸配布");
+        var taskId = await officer.PostTaskAsync(app, title, "notice-distribution", "nakahara", certification: false, deadlineInDays: 5);
+
+        await mimamori.OpenLiveAsync($"/Tasks/{taskId}");
+        const string question = "配布する部数はおよそ何部ですか。";
+        await mimamori.Locator("#Ask_Text").FillAsync(question);
+        await mimamori.Locator("#Ask_Text").Locator("xpath=ancestor::form").Locator("button[type=submit]").ClickAsync();
+        await Expect(mimamori.Locator("#flash")).ToBeVisibleAsync();
+        await mimamori.WaitConnectedAsync();
+
+        // The officer starts writing an answer, then another group's bid arrives.
+        await officer.OpenLiveAsync($"/Tasks/{taskId}");
+        var questionId = await officer.Locator("#question-list li[data-question-id]").First.GetAttributeAsync("data-question-id");
+        const string answerDraft = "およそ420部です。";
+        await officer.Locator($"#answer-{questionId}").FillAsync(answerDraft);
+
+        await tamagawa.GotoAsync($"/Tasks/{taskId}");
+        await tamagawa.PlaceBidAsync(app, 30_000, "会員4名で配布します（下書きのテスト）。");
+        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
+
+        // The officer looks away (focus leaves the answer box): the questions refresh, the draft stays.
+        await officer.Locator("h1").ClickAsync();
+        await Expect(officer.Locator("#question-list")).ToHaveAttributeAsync("data-live-updated", new Regex(@"\d+"));
+        await Expect(officer.Locator($"#answer-{questionId}")).ToHaveValueAsync(answerDraft);
+
+        // The group is writing its bid when the answer is published.
+        await mimamori.Locator("#Bid_AmountYen").FillAsync("28000");
+        await mimamori.Locator("#Bid_Proposal").FillAsync("会員6名で2日以内に配り終えます。");
+        await officer.Locator($"#answer-{questionId}").Locator("xpath=ancestor::form").Locator("button[type=submit]").ClickAsync();
+        await Expect(officer.Locator("#flash")).ToBeVisibleAsync();
+        await Expect(mimamori.Locator("#question-list")).ToContainTextAsync(answerDraft);
+        await mimamori.Locator("h1").ClickAsync();
+        await Expect(mimamori.Locator("#my-bid")).ToHaveAttributeAsync("data-live-updated", new Regex(@"\d+"));
+        await Expect(mimamori.Locator("#Bid_AmountYen")).ToHaveValueAsync("28000");
+        await Expect(mimamori.Locator("#Bid_Proposal")).ToHaveValueAsync("会員6名で2日以内に配り終えます。");
+
+        foreach (var page in new[] { officer, mimamori, tamagawa })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }
