@@ -84,6 +84,8 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         await Expect(group.Locator("#task-status #award")).ToContainTextAsync(reason);
         await Expect(group.Locator("#task-status #award")).ToContainTextAsync("なかはら見守りネット");
         await Expect(group.Locator("#task-status #contract-status")).ToBeVisibleAsync();
+        await Expect(group.Locator("#my-bid-summary .status")).ToHaveAttributeAsync("data-status", "Accepted");
+        await Expect(group.Locator("#Ask_Text")).ToHaveCountAsync(0); // no more questions once it is decided
         await group.ShotAsync("match-06-group-awarded-live");
 
         // Both sign the contract; each sees it come into force.
