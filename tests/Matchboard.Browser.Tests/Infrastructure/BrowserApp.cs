@@ -53,14 +53,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies), as a second person on another device.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "ja-JP")
+    /// <summary>
+    /// A fresh browser context (its own cookies and an empty cache), as a second person on another device;
+    /// <paramref name="storageState"/> (from <c>IBrowserContext.StorageStateAsync</c>) carries a sign-in over.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "ja-JP", string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -74,6 +74,14 @@ public sealed class DetailsModel(
         }
 
         await LoadAsync(id, ct);
+
+        // The bids region is the posting association's alone and "my bid" a civic group's alone: anyone else
+        // would get an empty officer view ("0 proposals received"), a false count of the sealed bids.
+        if ((name == "bids" && !IsOwner) || (name == "mybid" && !IsCivicGroup))
+        {
+            return NotFound();
+        }
+
         return Partial("_Details" + char.ToUpperInvariant(name[0]) + name[1..], this);
     }
 

@@ -32,6 +32,7 @@ public sealed class NewModel(
             Ward = association.Ward,
             Town = association.Town,
             VisitsPlanned = 1,
+            HouseholdsServed = 0, // the hint says "leave it at 0 if you do not know"
             DeadlineDate = today.AddDays(14),
             DeadlineTime = new TimeOnly(17, 0),
             StartDate = today.AddDays(21),

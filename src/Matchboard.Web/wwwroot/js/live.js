@@ -88,6 +88,53 @@
     return Promise.all(jobs);
   }
 
+  // What the person has typed or chosen but not sent yet (a bid, an answer, a reason): kept across a refresh,
+  // so a live update never throws away a draft. Controls are matched by id (radios and checkboxes by name and value).
+  function draftKey(el) {
+    if (el.type === "radio" || el.type === "checkbox") {
+      return el.name ? "choice:" + el.name + "=" + el.value : null;
+    }
+    return el.id ? "id:" + el.id : null;
+  }
+
+  function collectDrafts(region) {
+    var drafts = {};
+    Array.prototype.forEach.call(region.querySelectorAll("input, textarea, select"), function (el) {
+      var key = draftKey(el);
+      if (!key || el.type === "hidden" || el.type === "submit" || el.type === "button") {
+        return;
+      }
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (el.checked !== el.defaultChecked) {
+          drafts[key] = { checked: el.checked };
+        }
+      } else if (el.tagName === "SELECT") {
+        var changed = Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; });
+        if (changed) {
+          drafts[key] = { value: el.value };
+        }
+      } else if (el.value !== el.defaultValue) {
+        drafts[key] = { value: el.value };
+      }
+    });
+    return drafts;
+  }
+
+  function restoreDrafts(region, drafts) {
+    Array.prototype.forEach.call(region.querySelectorAll("input, textarea, select"), function (el) {
+      var key = draftKey(el);
+      var draft = key && drafts[key];
+      if (!draft || el.disabled) {
+        return;
+      }
+      if ("checked" in draft) {
+        el.checked = draft.checked;
+      } else {
+        el.value = draft.value;
+      }
+    });
+  }
+
   function refreshRegion(region) {
     if (region.contains(document.activeElement) && document.activeElement !== region) {
       if (!region.hasAttribute("data-live-pending")) {
@@ -112,7 +159,9 @@
       }
       return response.text();
     }).then(function (html) {
+      var drafts = collectDrafts(region);
       region.innerHTML = html;
+      restoreDrafts(region, drafts);
       region.setAttribute("data-live-updated", String(Date.now()));
     }).catch(function () {
       // Keep what is on screen; the next notification or a reload brings it up to date.
