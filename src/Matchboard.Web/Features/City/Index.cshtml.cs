@@ -23,7 +23,8 @@ public sealed class IndexModel(
     MatchboardDbContext db,
     UserManager<ApplicationUser> users,
     IStringLocalizer<Messages> messages,
-    IStringLocalizer<UiText> text) : PageModel
+    IStringLocalizer<UiText> text,
+    TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Organization> Waiting { get; private set; } = [];
 
@@ -108,7 +109,7 @@ public sealed class IndexModel(
             .Where(o => o.Kind == OrganizationKind.CivicGroup && !o.IsVerified)
             .OrderBy(o => o.Id)
             .ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var lockedIds = (await db.Users.AsNoTracking()
                 .Where(u => u.LockoutEnd != null)
                 .Select(u => new { u.OrganizationId, u.LockoutEnd })

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Matchboard.Web.Features.Language;
 
 /// <summary>The language switch: remembers the choice in the request-culture cookie for a year.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -15,7 +15,7 @@ public sealed class IndexModel : PageModel
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -27,7 +27,8 @@ public sealed class DetailsModel(
     ContractService contracts,
     MatchboardDbContext db,
     IStringLocalizer<Messages> messages,
-    IStringLocalizer<UiText> text) : PageModel
+    IStringLocalizer<UiText> text,
+    TimeProvider clock) : PageModel
 {
     public static readonly string[] Regions = ["status", "questions", "bids", "mybid"];
 
@@ -307,7 +308,7 @@ public sealed class DetailsModel(
             return messages["error.bid.group-unverified"].Value;
         }
 
-        return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(DateTimeOffset.UtcNow))
+        return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(clock.GetUtcNow()))
             ? messages["error.bid.certification-required"].Value
             : null;
     }
