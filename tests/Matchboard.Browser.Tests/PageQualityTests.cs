@@ -197,10 +197,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Theory]
-    [InlineData("ja-JP", "入力内容をご確認ください", "入力してください。", "今より後の日時を入力してください。")]
-    [InlineData("en-US", "Please check what you entered", "This field is required.", "Enter a date and time in the future.")]
+    [InlineData("ja-JP", "入力内容をご確認ください", "入力してください。", "今より後の日時を入力してください。", "依頼の題名：", "提案の締切日：")]
+    [InlineData("en-US", "Please check what you entered", "This field is required.", "Enter a date and time in the future.", "Title: ", "Proposal deadline (date): ")]
     public async Task ATaskWithoutTitleAndWithAPastDeadlineIsRefusedWithMessagesNextToTheFields(
-        string locale, string heading, string titleMessage, string deadlineMessage)
+        string locale, string heading, string titleMessage, string deadlineMessage, string titleLabel, string deadlineLabel)
     {
         var officer = await app.NewPageAsync(locale: locale);
         await officer.SignInAsync(Ui.Kizuki);
@@ -238,8 +238,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         var summary = officer.Locator("#error-summary");
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary.Locator("h2")).ToHaveTextAsync(heading);
-        await Expect(summary.Locator("a[href='#Input_Title']")).ToHaveTextAsync(titleMessage);
-        await Expect(summary.Locator("a[href='#Input_DeadlineDate']")).ToHaveTextAsync(deadlineMessage);
+        // The summary names the field; the message beside the field needs no name.
+        await Expect(summary.Locator("a[href='#Input_Title']")).ToHaveTextAsync(titleLabel + titleMessage);
+        await Expect(summary.Locator("a[href='#Input_DeadlineDate']")).ToHaveTextAsync(deadlineLabel + deadlineMessage);
         await Expect(officer.Locator("#Input_Title-error")).ToHaveTextAsync(titleMessage);
         await Expect(officer.Locator("#Input_DeadlineDate-error")).ToHaveTextAsync(deadlineMessage);
         await Expect(officer.Locator("#task-publish")).ToHaveCountAsync(0);
