@@ -40,6 +40,9 @@ public class Organization
 
     public bool IsVerified { get; private set; }
 
+    /// <summary>City staff looked and declined to verify; the group stays unable to bid until reconsidered.</summary>
+    public bool IsVerificationDeclined { get; private set; }
+
     public bool IsCivicGroup => Kind == OrganizationKind.CivicGroup;
 
     public static Organization CreateAssociation(string name, string ward, string town, string? description = null)
@@ -115,6 +118,36 @@ public class Organization
         }
 
         IsVerified = true;
+        IsVerificationDeclined = false;
+    }
+
+    /// <summary>City staff decline to verify the group (it stays unverified and off the waiting list).</summary>
+    public void DeclineVerification()
+    {
+        EnsureCivicGroup();
+        if (IsVerified)
+        {
+            throw new DomainException("organization.already-verified");
+        }
+
+        if (IsVerificationDeclined)
+        {
+            throw new DomainException("organization.already-declined");
+        }
+
+        IsVerificationDeclined = true;
+    }
+
+    /// <summary>Puts a declined group back on the list waiting for verification.</summary>
+    public void ReconsiderVerification()
+    {
+        EnsureCivicGroup();
+        if (!IsVerificationDeclined)
+        {
+            throw new DomainException("organization.not-declined");
+        }
+
+        IsVerificationDeclined = false;
     }
 
     public bool HasValidCertificationOn(DateOnly day) => Certification?.IsValidOn(day) == true;

@@ -181,6 +181,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsVerificationDeclined")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsVerified")
                         .HasColumnType("INTEGER");
 
