@@ -106,6 +106,23 @@ public sealed class HostTests(MatchboardFactory factory) : IClassFixture<Matchbo
     }
 
     [Fact]
+    public async Task TheBoardFiltersByHowSoonTheDeadlineComes()
+    {
+        var client = factory.CreateClient();
+        var limit = factory.Clock.GetUtcNow().AddDays(7);
+
+        var soon = await client.GetFromJsonAsync<PagedResult<TaskSummaryDto>>("/api/tasks?deadlineWithinDays=7&pageSize=100", ApiClient.Json);
+        var all = await client.GetFromJsonAsync<PagedResult<TaskSummaryDto>>("/api/tasks?pageSize=100", ApiClient.Json);
+        var nonsense = await client.GetAsync("/api/tasks?deadlineWithinDays=0");
+
+        Assert.NotEmpty(soon!.Items);
+        Assert.All(soon.Items, t => Assert.True(t.BidDeadline <= limit));
+        Assert.Equal(all!.Items.Count(t => t.BidDeadline <= limit), soon.Total);
+        Assert.True(all.Total > soon.Total);
+        await ProblemAssert.HasCodeAsync(nonsense, HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task AGroupCanListTheTasksThatMatchIt()
     {
         var group = await ApiClient.SignInAsync(factory, DemoAccounts.MimamoriStaff);

@@ -10,7 +10,7 @@ namespace Matchboard.Web.Features.Tasks;
 /// The board of open tasks (public), and for a civic group "tasks that match us" (<c>?matching=true</c>).
 /// A plain GET form filters it, so it works without JavaScript; the list is also a live region.
 /// </summary>
-public sealed class BoardModel(TaskService tasks, TimeProvider clock) : PageModel
+public sealed class BoardModel(TaskService tasks) : PageModel
 {
     private const int PageSize = 10;
 
@@ -86,28 +86,9 @@ public sealed class BoardModel(TaskService tasks, TimeProvider clock) : PageMode
         PageNumber = Math.Max(1, PageNumber);
         var volunteer = Pay switch { "fee" => false, "volunteer" => (bool?)true, _ => null };
 
-        TaskQuery Query(int page, int size) => new(null, Category, Ward, Q, null, Matching ? true : null, volunteer, page, size);
-
-        if (Within is not { } days)
-        {
-            Result = await tasks.ListAsync(Query(PageNumber, PageSize), User, ct);
-            return;
-        }
-
-        // The service has no deadline filter: read the open board (ordered by deadline) and cut it here.
-        var limit = clock.GetUtcNow().AddDays(days);
-        var due = new List<TaskSummaryDto>();
-        for (var page = 1; page <= 20; page++)
-        {
-            var chunk = await tasks.ListAsync(Query(page, TaskService.MaxPageSize), User, ct);
-            due.AddRange(chunk.Items.Where(t => t.BidDeadline <= limit));
-            if (chunk.Items.Count < TaskService.MaxPageSize || chunk.Items.Any(t => t.BidDeadline > limit))
-            {
-                break;
-            }
-        }
-
-        Result = new PagedResult<TaskSummaryDto>(
-            due.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList(), due.Count, PageNumber, PageSize);
+        Result = await tasks.ListAsync(
+            new TaskQuery(null, Category, Ward, Q, null, Matching ? true : null, volunteer, PageNumber, PageSize, Within),
+            User,
+            ct);
     }
 }

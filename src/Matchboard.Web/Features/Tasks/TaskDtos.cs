@@ -107,7 +107,8 @@ public sealed record TaskQuery(
     bool? Matching,
     bool? Volunteer,
     int? Page,
-    int? PageSize);
+    int? PageSize,
+    int? DeadlineWithinDays = null);
 
 public sealed record CreateTaskRequest
 {

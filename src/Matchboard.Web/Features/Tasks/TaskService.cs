@@ -73,6 +73,12 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             tasks = tasks.Where(t => t.IsVolunteer == volunteer);
         }
 
+        if (query.DeadlineWithinDays is { } days)
+        {
+            var limit = now.AddDays(days);
+            tasks = tasks.Where(t => t.BidDeadline <= limit);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim();
@@ -256,6 +262,11 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         if (query.Ward is not null && !Wards.IsKnown(query.Ward))
         {
             errors.Add(new FieldError("ward", "unknown-ward"));
+        }
+
+        if (query.DeadlineWithinDays is < 1 or > 366)
+        {
+            errors.Add(new FieldError("deadlineWithinDays", "out-of-range"));
         }
 
         return errors;
