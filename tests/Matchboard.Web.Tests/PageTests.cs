@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Matchboard.Web.Tests.Infrastructure;
 
 namespace Matchboard.Web.Tests;
@@ -26,6 +27,20 @@ public sealed class PageTests(MatchboardFactory factory) : IClassFixture<Matchbo
 
         Assert.Contains("<html lang=\"en\"", await byHeader.Http.GetStringAsync("/Tasks"));
         Assert.Contains("<html lang=\"en\"", await byCookie.GetStringAsync("/Tasks"));
+    }
+
+    [Fact]
+    public async Task TheBoardsDeadlineFilterShowsOnlyTasksDueSoon()
+    {
+        var http = factory.CreateClient();
+        var dueSoon = await factory.CreateClient().GetFromJsonAsync<Features.Tasks.PagedResult<Features.Tasks.TaskSummaryDto>>(
+            "/api/tasks?deadlineWithinDays=3&pageSize=100", ApiClient.Json);
+
+        var html = await http.GetStringAsync("/Tasks?within=3");
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-task-id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Equal(dueSoon!.Items.Select(t => t.Id).Take(10).Order(), shown.Order());
     }
 
     [Fact]
