@@ -34,9 +34,9 @@ public sealed class PageTests(MatchboardFactory factory) : IClassFixture<Matchbo
     {
         var http = factory.CreateClient();
         var dueSoon = await factory.CreateClient().GetFromJsonAsync<Features.Tasks.PagedResult<Features.Tasks.TaskSummaryDto>>(
-            "/api/tasks?deadlineWithinDays=3&pageSize=100", ApiClient.Json);
+            "/api/tasks?deadlineWithinDays=7&pageSize=100", ApiClient.Json);
 
-        var html = await http.GetStringAsync("/Tasks?within=3");
+        var html = await http.GetStringAsync("/Tasks?within=7");
 
         var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-task-id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(shown);
