@@ -122,6 +122,57 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task TheSecondOfTwoInterleavedAwardsWritesNothing()
+    {
+        var (officer, task) = await PostCleanupAsync();
+        var first = await (await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff)).BidAsync(task.Id, 10_000);
+        var second = await (await ApiClient.SignInAsync(factory, DemoAccounts.MimamoriStaff)).BidAsync(task.Id, 11_000);
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+        var now = factory.Clock.GetUtcNow();
+        await using var scopeA = factory.Services.CreateAsyncScope();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+
+        // Both read the same version before either writes: the interleaving a race can produce.
+        var taskA = await dbA.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
+        var taskB = await dbB.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
+        dbA.Contracts.Add(taskA.Award(first.Id, "早く提案してくれたため", now));
+        dbB.Contracts.Add(taskB.Award(second.Id, "金額が妥当なため", now));
+        await dbA.SaveChangesAsync();
+
+        // The version check, or the one-contract-per-task index, refuses it; either way the API answers 409.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => dbB.SaveChangesAsync());
+        var contract = Assert.Single(await dbA.Contracts.AsNoTracking().Where(c => c.TaskId == task.Id).ToListAsync());
+        Assert.Equal(first.Id, contract.BidId);
+        var bids = await dbA.Bids.AsNoTracking().Where(b => b.TaskId == task.Id).ToDictionaryAsync(b => b.Id, b => b.Status);
+        Assert.Equal(Domain.Bids.BidStatus.Accepted, bids[first.Id]);
+        Assert.Equal(Domain.Bids.BidStatus.Rejected, bids[second.Id]);
+    }
+
+    [Fact]
+    public async Task ATaskChangedSinceItWasReadCannotBeWrittenOver()
+    {
+        var (officer, task) = await PostCleanupAsync();
+        await using var scopeA = factory.Services.CreateAsyncScope();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var taskA = await dbA.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
+        var taskB = await dbB.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
+        var groupId = await dbB.Users.Where(u => u.Email == DemoAccounts.TamagawaStaff).Select(u => u.OrganizationId).SingleAsync();
+        var group = await dbB.Organizations.SingleAsync(o => o.Id == groupId);
+
+        taskA.Cancel(factory.Clock.GetUtcNow());
+        await dbA.SaveChangesAsync();
+        taskB.PlaceBid(group, new Domain.Bids.BidTerms(1_000, "取り消しの直前に", 1, DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddDays(10).DateTime)), factory.Clock.GetUtcNow());
+
+        // Only a bid row is inserted, but it bumps the task's version, whose check fails.
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
+        Assert.Empty(await dbA.Bids.AsNoTracking().Where(b => b.TaskId == task.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task CancellingAnOpenTaskRejectsLiveBidsAndTellsTheBidders()
     {
         var (officer, task) = await PostCleanupAsync();
