@@ -126,8 +126,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 var api = app.MapGroup("/api");
-api.MapGroup("/auth").WithTags("Accounts").MapIdentityApi<ApplicationUser>();
-api.MapMeApi()
+api.MapAuthApi()
+    .MapMeApi()
     .MapTasksApi()
     .MapBidsApi()
     .MapQuestionsApi()

@@ -33,6 +33,18 @@ public sealed class AuthorizationTests(MatchboardFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task NobodyCanRegisterAnAccountWithoutAnOrganization()
+    {
+        var anonymous = factory.CreateClient();
+
+        var response = await anonymous.PostAsJsonAsync("/api/auth/register", new { email = "someone@example.jp", password = "Matchboard-2026" });
+        var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = "someone@example.jp", password = "Matchboard-2026" });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
     public async Task AnAssociationCannotBid()
     {
         var (task, _, _) = await OpenTaskWithBidAsync();

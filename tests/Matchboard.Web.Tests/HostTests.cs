@@ -105,6 +105,20 @@ public sealed class HostTests(MatchboardFactory factory) : IClassFixture<Matchbo
         Assert.Contains(search!.Items, t => t.Town == "木月");
     }
 
+    [Theory]
+    [InlineData("page=2147483647")]
+    [InlineData("page=-5&pageSize=0")]
+    [InlineData("pageSize=2147483647")]
+    public async Task HostilePagingIsClampedNotAnError(string paging)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/tasks?{paging}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<PagedResult<TaskSummaryDto>>(ApiClient.Json);
+        Assert.InRange(page!.PageSize, 1, TaskService.MaxPageSize);
+        Assert.InRange(page.Page, 1, TaskService.MaxPage);
+    }
+
     [Fact]
     public async Task TheBoardFiltersByHowSoonTheDeadlineComes()
     {

@@ -19,6 +19,9 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
 
+    /// <summary>Far beyond any real board; keeps the offset from overflowing on a hostile page number.</summary>
+    public const int MaxPage = 100_000;
+
     public async Task<PagedResult<TaskSummaryDto>> ListAsync(TaskQuery query, ClaimsPrincipal user, CancellationToken ct)
     {
         DomainException.ThrowIfAny(ValidateQuery(query));
@@ -85,7 +88,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
         }
 
-        var page = Math.Max(query.Page ?? 1, 1);
+        var page = Math.Clamp(query.Page ?? 1, 1, MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxPageSize);
         var total = await tasks.CountAsync(ct);
         var ordered = status == CommunityTaskStatus.Open
