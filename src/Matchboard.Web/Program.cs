@@ -82,6 +82,15 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 services.AddSignalR().AddJsonProtocol(options =>
     options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddResponseCompression(options =>
+{
+    // Scripts and styles only: pages carry antiforgery tokens, and compressing secrets beside
+    // reflected input invites BREACH. The SignalR client shrinks from 48 KB to 18 KB (gzip).
+    options.EnableForHttps = true;
+    options.MimeTypes = ["text/css", "text/javascript", "application/javascript"];
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+});
 services.AddRazorPages(options => options.RootDirectory = "/Features")
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 // Japanese text stays readable in the HTML instead of becoming numeric character references.
@@ -120,6 +129,7 @@ app.Use((context, next) =>
 
     return next(context);
 });
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -43,6 +43,33 @@ public sealed class PageTests(MatchboardFactory factory) : IClassFixture<Matchbo
         Assert.Equal(dueSoon!.Items.Select(t => t.Id).Take(10).Order(), shown.Order());
     }
 
+    [Theory]
+    [InlineData("/lib/signalr/signalr.min.js")]
+    [InlineData("/js/live.js")]
+    [InlineData("/css/site.css")]
+    public async Task ScriptsAndStylesAreSentCompressed(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task PagesWithAntiforgeryTokensAreNotCompressed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Accounts/SignIn");
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync());
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
     [Fact]
     public async Task OfficerPagesSendAnonymousVisitorsToSignIn()
     {
