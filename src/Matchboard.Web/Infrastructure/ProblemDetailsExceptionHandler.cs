@@ -53,10 +53,10 @@ public sealed class ProblemDetailsExceptionHandler(
 
     private ProblemDetails Problem(int status, string code)
     {
+        // The title comes from CustomizeProblemDetails in Program, as for every other problem.
         var problem = new ProblemDetails
         {
             Status = status,
-            Title = localizer[$"title.{status}"],
             Detail = localizer[$"error.{code}"],
         };
         problem.Extensions["code"] = code;
@@ -71,7 +71,6 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = new HttpValidationProblemDetails(byField)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = localizer["title.400"],
             Detail = localizer["error.validation"],
         };
         problem.Extensions["code"] = "validation";
