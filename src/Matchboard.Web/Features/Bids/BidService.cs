@@ -82,16 +82,12 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
     /// <summary>The posting association's id, or 404 when the task does not exist or is someone else's draft.</summary>
     private async Task<int> EnsureVisibleAsync(int taskId, int organizationId, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking()
+        return await db.Tasks.AsNoTracking()
+            .VisibleTo(organizationId)
             .Where(t => t.Id == taskId)
-            .Select(t => new { t.AssociationId, t.Status })
-            .SingleOrDefaultAsync(ct);
-        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
-        {
-            throw new ResourceNotFoundException("task.not-found");
-        }
-
-        return task.AssociationId;
+            .Select(t => (int?)t.AssociationId)
+            .SingleOrDefaultAsync(ct)
+            ?? throw new ResourceNotFoundException("task.not-found");
     }
 
     private Task<BidDto> GetAsync(int bidId, CancellationToken ct) =>
@@ -102,24 +98,13 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
 
     private static BidTerms ToTerms(BidRequest request)
     {
-        var missing = new List<FieldError>();
-        if (request.AmountYen is null)
-        {
-            missing.Add(new FieldError("amountYen", "required"));
-        }
-
-        if (request.StaffPlanned is null)
-        {
-            missing.Add(new FieldError("staffPlanned", "required"));
-        }
-
-        if (request.EarliestStart is null)
-        {
-            missing.Add(new FieldError("earliestStart", "required"));
-        }
-
-        var terms = new BidTerms(request.AmountYen ?? 0, request.Proposal ?? string.Empty, request.StaffPlanned ?? 1, request.EarliestStart ?? default);
-        DomainException.ThrowIfAny(missing.Concat(terms.Validate().Where(e => missing.All(m => m.Field != e.Field))).ToList());
+        var required = new RequiredFields();
+        var terms = new BidTerms(
+            required.Value(request.AmountYen, "amountYen", 0L),
+            request.Proposal ?? string.Empty,
+            required.Value(request.StaffPlanned, "staffPlanned", 1),
+            required.Value(request.EarliestStart, "earliestStart", default));
+        required.ThrowIfAny(terms.Validate());
         return terms;
     }
 }

@@ -8,20 +8,20 @@ namespace Matchboard.Web.Features.Tasks;
 /// <summary>Loads a task for a change, with the object-level checks every feature needs.</summary>
 public static class TaskAccess
 {
+    /// <summary>The one visibility rule: a draft exists only for the association writing it.</summary>
+    public static IQueryable<CommunityTask> VisibleTo(this IQueryable<CommunityTask> tasks, int? organizationId) =>
+        tasks.Where(t => t.Status != CommunityTaskStatus.Draft || t.AssociationId == organizationId);
+
     /// <summary>The task with its bids and questions, tracked. Drafts of others stay hidden (404).</summary>
     public static async Task<CommunityTask> LoadAsync(this MatchboardDbContext db, int taskId, int? organizationId, CancellationToken ct)
     {
-        var task = await db.Tasks
+        return await db.Tasks
+            .VisibleTo(organizationId)
             .Include(t => t.Bids)
             .Include(t => t.Questions)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
-        {
-            throw new ResourceNotFoundException("task.not-found");
-        }
-
-        return task;
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new ResourceNotFoundException("task.not-found");
     }
 
     /// <summary>The task, only if the caller's association posted it (another association gets 403).</summary>

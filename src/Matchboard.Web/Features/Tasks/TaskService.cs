@@ -107,14 +107,12 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     {
         var organizationId = user.OrganizationId();
         var task = await db.Tasks.AsNoTracking()
+            .VisibleTo(organizationId)
             .Include(t => t.Association)
             .Include(t => t.Questions).ThenInclude(q => q.Group)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || (task.Status == CommunityTaskStatus.Draft && task.AssociationId != organizationId))
-        {
-            throw new Infrastructure.ResourceNotFoundException("task.not-found");
-        }
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new Infrastructure.ResourceNotFoundException("task.not-found");
 
         var isOwner = task.AssociationId == organizationId;
         var isAwarded = task.Status == CommunityTaskStatus.Awarded;
@@ -218,20 +216,9 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     /// <summary>Reports every missing field at once, together with the domain's own checks.</summary>
     private static TaskDetails ToDetails(CreateTaskRequest request, Organization association, DateTimeOffset now)
     {
-        var missing = new List<FieldError>();
-        T Required<T>(T? value, string field, T placeholder)
-            where T : struct
-        {
-            if (value is null)
-            {
-                missing.Add(new FieldError(field, "required"));
-            }
-
-            return value ?? placeholder;
-        }
-
-        var deadline = Required(request.BidDeadline, "bidDeadline", now.AddDays(7));
-        var start = Required(request.StartDate, "startDate", JapanTime.DateOf(deadline));
+        var required = new Infrastructure.RequiredFields();
+        var deadline = required.Value(request.BidDeadline, "bidDeadline", now.AddDays(7));
+        var start = required.Value(request.StartDate, "startDate", JapanTime.DateOf(deadline));
         var details = new TaskDetails(
             request.Title ?? string.Empty,
             request.Description ?? string.Empty,
@@ -239,18 +226,15 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             string.IsNullOrWhiteSpace(request.Ward) ? association.Ward : request.Ward,
             string.IsNullOrWhiteSpace(request.Town) ? association.Town : request.Town,
             start,
-            Required(request.EndDate, "endDate", start),
-            Required(request.VisitsPlanned, "visitsPlanned", 1),
+            required.Value(request.EndDate, "endDate", start),
+            required.Value(request.VisitsPlanned, "visitsPlanned", 1),
             request.IsVolunteer,
-            Required(request.FeeYen, "feeYen", 0L),
+            required.Value(request.FeeYen, "feeYen", 0L),
             deadline,
             request.CertificationRequired,
             request.InsuranceRequired,
             request.HouseholdsServed ?? 0);
-        var errors = missing
-            .Concat(details.Validate(now).Where(e => missing.All(m => m.Field != e.Field)))
-            .ToList();
-        DomainException.ThrowIfAny(errors);
+        required.ThrowIfAny(details.Validate(now));
         return details;
     }
 
