@@ -107,8 +107,7 @@ public sealed class DetailsModel(
             StaffPlanned = Bid.StaffPlanned,
             EarliestStart = Bid.EarliestStart,
         };
-        var existing = await MyLiveBidAsync(id, ct);
-        if (existing is null)
+        if (!IsLive(await FindMyBidAsync(id, ct)))
         {
             await bids.PlaceAsync(id, request, User, ct);
             return text["flash.bid-placed"];
@@ -118,26 +117,12 @@ public sealed class DetailsModel(
         return text["flash.bid-revised"];
     }, "Bid.", ct);
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, bool confirm, CancellationToken ct)
-    {
-        if (User.OrganizationId() is null)
-        {
-            return Challenge();
-        }
-
-        if (!confirm)
-        {
-            Confirming = "withdraw";
-            await LoadAsync(id, ct);
-            return Page();
-        }
-
-        return await ActAsync(id, async () =>
+    public Task<IActionResult> OnPostWithdrawAsync(int id, bool confirm, CancellationToken ct) =>
+        ConfirmThenActAsync(id, confirm, "withdraw", async () =>
         {
             await bids.WithdrawAsync(id, User, ct);
             return text["flash.bid-withdrawn"];
         }, "Bid.", ct);
-    }
 
     public async Task<IActionResult> OnPostAwardAsync(int id, CancellationToken ct)
     {
@@ -176,25 +161,30 @@ public sealed class DetailsModel(
         return text["flash.published"];
     }, "Input.", ct);
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, bool confirm, CancellationToken ct)
+    public Task<IActionResult> OnPostCancelAsync(int id, bool confirm, CancellationToken ct) =>
+        ConfirmThenActAsync(id, confirm, "cancel", async () =>
+        {
+            await tasks.CancelAsync(id, User, ct);
+            return text["flash.cancelled"];
+        }, "Input.", ct);
+
+    /// <summary>An action that cannot be undone: the first post shows what will happen, the second does it.</summary>
+    private async Task<IActionResult> ConfirmThenActAsync(
+        int id, bool confirmed, string confirmation, Func<Task<string>> action, string prefix, CancellationToken ct)
     {
         if (User.OrganizationId() is null)
         {
             return Challenge();
         }
 
-        if (!confirm)
+        if (!confirmed)
         {
-            Confirming = "cancel";
+            Confirming = confirmation;
             await LoadAsync(id, ct);
             return Page();
         }
 
-        return await ActAsync(id, async () =>
-        {
-            await tasks.CancelAsync(id, User, ct);
-            return text["flash.cancelled"];
-        }, "Input.", ct);
+        return await ActAsync(id, action, prefix, ct);
     }
 
     /// <summary>
@@ -227,18 +217,20 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    private async Task<BidDto?> MyLiveBidAsync(int id, CancellationToken ct)
+    /// <summary>Our latest bid on the task, if we ever bid.</summary>
+    private async Task<BidDto?> FindMyBidAsync(int id, CancellationToken ct)
     {
         try
         {
-            var mine = await bids.GetMineAsync(id, User, ct);
-            return mine.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised ? mine : null;
+            return await bids.GetMineAsync(id, User, ct);
         }
         catch (ResourceNotFoundException)
         {
             return null;
         }
     }
+
+    private static bool IsLive(BidDto? bid) => bid?.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised;
 
     private async Task LoadAsync(int id, CancellationToken ct)
     {
@@ -259,14 +251,7 @@ public sealed class DetailsModel(
         else if (IsCivicGroup)
         {
             MyGroup = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-            try
-            {
-                MyBid = await bids.GetMineAsync(id, User, ct);
-            }
-            catch (ResourceNotFoundException)
-            {
-                MyBid = null;
-            }
+            MyBid = await FindMyBidAsync(id, ct);
 
             if (MyBid is { } mine && !ModelState.ContainsKey("Bid.AmountYen") && Request.Method == HttpMethods.Get)
             {
@@ -293,7 +278,7 @@ public sealed class DetailsModel(
         }
     }
 
-    public bool MyBidIsLive => MyBid?.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised;
+    public bool MyBidIsLive => IsLive(MyBid);
 
     /// <summary>Why this group cannot bid here, if it cannot (shown instead of the form).</summary>
     public string? BidBlockedReason()
