@@ -1,14 +1,18 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Features.Tasks;
 
 /// <summary>An association's own tasks, grouped by state.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class MineModel(TaskService tasks, TimeProvider clock) : PageModel
+public sealed class MineModel(MatchboardDbContext db, IMapper mapper, TimeProvider clock) : PageModel
 {
     /// <summary>The order in which the groups are shown: what needs the officer first.</summary>
     public static IReadOnlyList<CommunityTaskStatus> Order { get; } =
@@ -31,16 +35,12 @@ public sealed class MineModel(TaskService tasks, TimeProvider clock) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var all = new List<TaskSummaryDto>();
-        for (var page = 1; page <= 10; page++)
-        {
-            var chunk = await tasks.ListAsync(new TaskQuery(null, null, null, null, true, null, null, page, TaskService.MaxPageSize), User, ct);
-            all.AddRange(chunk.Items);
-            if (all.Count >= chunk.Total || chunk.Items.Count == 0)
-            {
-                break;
-            }
-        }
+        var associationId = User.RequiredOrganizationId();
+        var all = await db.Tasks.AsNoTracking()
+            .Where(t => t.AssociationId == associationId)
+            .OrderByDescending(t => t.Id)
+            .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
+            .ToListAsync(ct);
 
         // An open task past its deadline is waiting for the officer's decision.
         ByStatus = all
