@@ -11,6 +11,7 @@ using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -109,8 +110,9 @@ services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
-services.AddSingleton<DeadlineSweeper>();
-services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+services.AddSingleton<ISweep, DeadlineSweep>();
+services.AddSingleton<Sweeper>();
+services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -211,7 +212,7 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         var (_, withoutBid) = await PostCleanupAsync();
         factory.Clock.Advance(TimeSpan.FromDays(4));
 
-        var closed = await factory.Services.GetRequiredService<DeadlineSweeper>().SweepAsync(CancellationToken.None);
+        var closed = await factory.Services.GetRequiredService<Sweeper>().SweepAsync(CancellationToken.None);
 
         Assert.True(closed >= 2);
         Assert.Equal(CommunityTaskStatus.Closed, (await officer.GetAsync<TaskDetailDto>($"/api/tasks/{withBid.Id}")).Status);

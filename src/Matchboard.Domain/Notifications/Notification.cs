@@ -18,7 +18,9 @@ public class Notification
         string title,
         DateTimeOffset occurredAt,
         int? bidId = null,
-        int? contractId = null)
+        int? contractId = null,
+        int? alertId = null,
+        bool isUrgent = false)
     {
         OrganizationId = organizationId;
         Type = type;
@@ -27,6 +29,8 @@ public class Notification
         OccurredAt = occurredAt;
         BidId = bidId;
         ContractId = contractId;
+        AlertId = alertId;
+        IsUrgent = isUrgent;
     }
 
     public long Sequence { get; private set; }
@@ -40,6 +44,12 @@ public class Notification
     public int? BidId { get; private set; }
 
     public int? ContractId { get; private set; }
+
+    /// <summary>The visit alert this is about, for the alert notifications.</summary>
+    public int? AlertId { get; private set; }
+
+    /// <summary>Someone must act now (an urgent visit alert, an escalation): it is also mailed to every user, whatever they chose.</summary>
+    public bool IsUrgent { get; private set; }
 
     /// <summary>The task's title, so a notification reads on its own.</summary>
     public string Title { get; private set; }

@@ -12,4 +12,18 @@ public enum NotificationType
     BidRejected,
     TaskCancelled,
     ContractSigned,
+
+    /// <summary>The association changed the contract's terms or a side its contact person; a signature was cleared.</summary>
+    ContractChanged,
+    AwardWithdrawn,
+    VisitReported,
+    VisitAlert,
+    VisitAlertEscalated,
+    VisitAlertAcknowledged,
+    VisitMissed,
+    ContractDelivered,
+    ContractChangesRequested,
+    ContractCompleted,
+    ContractTerminated,
+    ReviewReceived,
 }

@@ -86,7 +86,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Matchboard", $"Data Source={_databaseFile}");
-        builder.UseSetting("Matchboard:DeadlineSweepInterval", "00:00:00");
+        builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
         builder.ConfigureServices(services =>
         {

@@ -28,7 +28,7 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Matchboard", ConnectionString);
 
         // The sweeper would race the tests' own moves of the clock; tests call it directly instead.
-        builder.UseSetting("Matchboard:DeadlineSweepInterval", "00:00:00");
+        builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
         builder.ConfigureServices(services =>
         {

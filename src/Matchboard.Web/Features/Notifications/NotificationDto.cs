@@ -15,6 +15,10 @@ public sealed record NotificationDto
 
     public int? ContractId { get; init; }
 
+    public int? AlertId { get; init; }
+
+    public bool IsUrgent { get; init; }
+
     public required string Title { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }

@@ -125,6 +125,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BidId")
                         .HasColumnType("INTEGER");
 
@@ -132,6 +135,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
