@@ -129,19 +129,9 @@ public class CommunityTask
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (!group.IsCivicGroup)
+        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
         {
-            throw new DomainException("bid.not-civic-group", DomainErrorKind.RuleViolation);
-        }
-
-        if (!group.IsVerified)
-        {
-            throw new DomainException("bid.group-unverified", DomainErrorKind.RuleViolation);
-        }
-
-        if (CertificationRequired && !group.HasValidCertificationOn(JapanTime.DateOf(now)))
-        {
-            throw new DomainException("bid.certification-required", DomainErrorKind.RuleViolation);
+            throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
 
         if (LiveBidOf(group.Id) is not null)

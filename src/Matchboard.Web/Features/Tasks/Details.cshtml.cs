@@ -230,7 +230,7 @@ public sealed class DetailsModel(
         }
     }
 
-    private static bool IsLive(BidDto? bid) => bid?.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised;
+    private static bool IsLive(BidDto? bid) => bid is not null && Domain.Bids.BidStatuses.IsLive(bid.Status);
 
     private async Task LoadAsync(int id, CancellationToken ct)
     {
@@ -288,13 +288,8 @@ public sealed class DetailsModel(
             return null;
         }
 
-        if (!MyGroup.IsVerified)
-        {
-            return messages["error.bid.group-unverified"].Value;
-        }
-
-        return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(clock.GetUtcNow()))
-            ? messages["error.bid.certification-required"].Value
+        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, JapanTime.DateOf(clock.GetUtcNow())) is { } refusal
+            ? messages[$"error.{refusal}"].Value
             : null;
     }
 

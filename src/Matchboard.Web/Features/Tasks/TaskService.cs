@@ -117,7 +117,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         var isOwner = task.AssociationId == organizationId;
         var isAwarded = task.Status == CommunityTaskStatus.Awarded;
         var bidCount = isOwner || isAwarded
-            ? await db.Bids.CountAsync(b => b.TaskId == taskId && b.Status != BidStatus.Withdrawn, ct)
+            ? await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct)
             : (int?)null;
 
         return mapper.Map<TaskDetailDto>(task) with
@@ -180,9 +180,9 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     private async Task AnnounceAsync(CommunityTask task, DateTimeOffset now, CancellationToken ct)
     {
         var today = JapanTime.DateOf(now);
+        // The query only narrows to the task's category and ward; whether each group may bid is TaskMatcher's call.
         var candidates = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.CivicGroup && o.IsVerified
-                && o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
+            .Where(o => o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
             .ToListAsync(ct);
         var recipients = candidates.Where(g => TaskMatcher.Matches(g, task, today)).Select(g => g.Id).ToList();
         outbox.Add(() => recipients.Select(groupId =>

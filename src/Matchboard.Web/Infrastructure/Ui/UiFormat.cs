@@ -67,7 +67,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     /// <summary>「市の認証あり（2027年3月まで）」, or that there is none (or it has lapsed).</summary>
     public string Certification(CertificationDto? certification) =>
-        certification is { } c && c.Issued <= Today && Today <= c.Expires
+        certification is { } c && Domain.Organizations.Certification.IsValid(c.Issued, c.Expires, Today)
             ? text["cert.valid", MonthYear(c.Expires)]
             : text["cert.none"];
 
