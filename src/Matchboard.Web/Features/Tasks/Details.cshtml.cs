@@ -280,6 +280,9 @@ public sealed class DetailsModel(
 
     public bool MyBidIsLive => IsLive(MyBid);
 
+    /// <summary>Closed, or open past its deadline: the association may choose a bid.</summary>
+    public bool CanAward => TaskDeadline.IsAwaitingDecision(Task.Status, Task.BidDeadline, clock.GetUtcNow());
+
     /// <summary>Why this group cannot bid here, if it cannot (shown instead of the form).</summary>
     public string? BidBlockedReason()
     {

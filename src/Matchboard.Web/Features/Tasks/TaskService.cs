@@ -52,14 +52,10 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             tasks = tasks.Where(TaskMatcher.TasksFor(group, JapanTime.DateOf(now)));
         }
 
-        tasks = status switch
+        if (status is { } wanted)
         {
-            null => tasks,
-            CommunityTaskStatus.Open => tasks.Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now),
-            CommunityTaskStatus.Closed => tasks.Where(t =>
-                t.Status == CommunityTaskStatus.Closed || (t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now)),
-            var s => tasks.Where(t => t.Status == s),
-        };
+            tasks = tasks.Where(TaskDeadline.HasEffectiveStatus(wanted, now));
+        }
 
         if (query.Category is { } category)
         {

@@ -53,9 +53,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     /// <summary>Open tasks whose deadline has passed wait for a decision, whatever the sweeper has done yet.</summary>
     public string Status(CommunityTaskStatus status, DateTimeOffset deadline) =>
-        status == CommunityTaskStatus.Open && deadline <= clock.GetUtcNow()
-            ? Status(CommunityTaskStatus.Closed)
-            : Status(status);
+        Status(TaskDeadline.EffectiveStatus(status, deadline, clock.GetUtcNow()));
 
     public string Status(BidStatus status) => Lookup("bid-status." + status, status.ToString());
 
