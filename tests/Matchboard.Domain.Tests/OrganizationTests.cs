@@ -226,6 +226,9 @@ public class OrganizationTests
     {
         var certification = new Certification("KC-0001", new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31));
 
-        Assert.Equal(valid, certification.IsValidOn(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(valid, certification.IsValidOn(date));
+        Assert.Equal(valid, Certification.IsValid(certification.Issued, certification.Expires, date));
     }
 }

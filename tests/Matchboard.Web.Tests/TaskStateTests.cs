@@ -219,6 +219,19 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         Assert.Equal(CommunityTaskStatus.Unawarded, (await officer.GetAsync<TaskDetailDto>($"/api/tasks/{withoutBid.Id}")).Status);
     }
 
+    [Fact]
+    public async Task AnOpenTaskPastItsDeadlineIsListedAsClosedBeforeAnySweep()
+    {
+        var (officer, task) = await PostCleanupAsync();
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+
+        var open = await officer.GetAsync<PagedResult<TaskSummaryDto>>("/api/tasks?mine=true&status=Open&pageSize=100");
+        var closed = await officer.GetAsync<PagedResult<TaskSummaryDto>>("/api/tasks?mine=true&status=Closed&pageSize=100");
+
+        Assert.DoesNotContain(open.Items, t => t.Id == task.Id);
+        Assert.Contains(closed.Items, t => t.Id == task.Id && t.Status == CommunityTaskStatus.Open);
+    }
+
     private async Task<(ApiClient Officer, TaskDetailDto Task)> PostCleanupAsync()
     {
         var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);

@@ -42,8 +42,8 @@ public class Bid
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>Still in the running: neither withdrawn nor decided.</summary>
-    public bool IsLive => Status is BidStatus.Submitted or BidStatus.Revised;
+    /// <summary>Still in the running: see <see cref="BidStatuses.IsLive"/>.</summary>
+    public bool IsLive => BidStatuses.IsLive(Status);
 
     internal void Revise(BidTerms terms, DateTimeOffset now)
     {

@@ -12,14 +12,14 @@ public static class TaskMatcher
 {
     public static Expression<Func<CommunityTask, bool>> TasksFor(Organization group, DateOnly today)
     {
-        var eligible = group.IsCivicGroup && group.IsVerified;
-        var certified = group.HasValidCertificationOn(today);
+        // Whether the group may bid depends on the task only through whether it requires certification.
+        var mayBidWhereRequired = BiddingEligibility.MayBid(group, certificationRequired: true, today);
+        var mayBidWhereNot = BiddingEligibility.MayBid(group, certificationRequired: false, today);
         var categories = group.Categories.ToList();
         var wards = group.WardsServed.ToList();
-        return task => eligible
-            && categories.Contains(task.Category)
+        return task => categories.Contains(task.Category)
             && wards.Contains(task.Ward)
-            && (certified || !task.CertificationRequired);
+            && (task.CertificationRequired ? mayBidWhereRequired : mayBidWhereNot);
     }
 
     public static bool Matches(Organization group, CommunityTask task, DateOnly today) =>

@@ -72,7 +72,10 @@ public class CommunityTask
 
     public IReadOnlyList<Question> Questions => _questions;
 
-    public bool IsAcceptingBids(DateTimeOffset now) => Status == CommunityTaskStatus.Open && now < BidDeadline;
+    public bool IsAcceptingBids(DateTimeOffset now) => TaskDeadline.IsAcceptingBids(Status, BidDeadline, now);
+
+    /// <summary>The status as everyone should read it at <paramref name="now"/>: see <see cref="TaskDeadline"/>.</summary>
+    public CommunityTaskStatus EffectiveStatus(DateTimeOffset now) => TaskDeadline.EffectiveStatus(Status, BidDeadline, now);
 
     public static CommunityTask Draft(int associationId, TaskDetails details, DateTimeOffset now)
     {
@@ -90,7 +93,7 @@ public class CommunityTask
     public void Publish(DateTimeOffset now)
     {
         EnsureStatus(CommunityTaskStatus.Draft, "task.not-draft");
-        if (BidDeadline <= now)
+        if (TaskDeadline.HasPassed(BidDeadline, now))
         {
             throw new DomainException("task.deadline-passed", DomainErrorKind.RuleViolation);
         }
@@ -103,7 +106,7 @@ public class CommunityTask
     public void Close(DateTimeOffset now)
     {
         EnsureStatus(CommunityTaskStatus.Open, "task.not-open");
-        if (now < BidDeadline)
+        if (IsAcceptingBids(now))
         {
             throw new DomainException("task.deadline-not-passed");
         }
@@ -129,19 +132,9 @@ public class CommunityTask
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (!group.IsCivicGroup)
+        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
         {
-            throw new DomainException("bid.not-civic-group", DomainErrorKind.RuleViolation);
-        }
-
-        if (!group.IsVerified)
-        {
-            throw new DomainException("bid.group-unverified", DomainErrorKind.RuleViolation);
-        }
-
-        if (CertificationRequired && !group.HasValidCertificationOn(JapanTime.DateOf(now)))
-        {
-            throw new DomainException("bid.certification-required", DomainErrorKind.RuleViolation);
+            throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
 
         if (LiveBidOf(group.Id) is not null)
@@ -219,15 +212,16 @@ public class CommunityTask
             throw new DomainException("task.already-awarded");
         }
 
-        if (Status == CommunityTaskStatus.Open && now >= BidDeadline)
+        if (IsAcceptingBids(now))
         {
-            Close(now);
+            // Bids stay sealed from each other until the deadline; awarding early would be unfair to late bidders.
+            throw new DomainException("task.deadline-not-passed");
         }
 
         if (Status == CommunityTaskStatus.Open)
         {
-            // Bids stay sealed from each other until the deadline; awarding early would be unfair to late bidders.
-            throw new DomainException("task.deadline-not-passed");
+            // Past its deadline but not yet closed by the sweep: closing is what the deadline already means.
+            Close(now);
         }
 
         EnsureStatus(CommunityTaskStatus.Closed, "task.not-closed");

@@ -32,7 +32,7 @@ public sealed record TaskDetails(
         .Check(FeeYen <= FeeMaxYen, "feeYen", "too-large")
         .Check(VisitsPlanned >= 1, "visitsPlanned", "at-least-one")
         .Check(HouseholdsServed >= 0, "householdsServed", "negative")
-        .Check(BidDeadline > now, "bidDeadline", "in-the-past")
+        .Check(!TaskDeadline.HasPassed(BidDeadline, now), "bidDeadline", "in-the-past")
         .Check(EndDate >= StartDate, "endDate", "before-start")
         .Check(StartDate >= JapanTime.DateOf(BidDeadline), "startDate", "before-deadline")
         .Errors;

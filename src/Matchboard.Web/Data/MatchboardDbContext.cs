@@ -12,7 +12,10 @@ namespace Matchboard.Web.Data;
 public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
-    /// <summary>Application-managed concurrency token on tasks (SQLite has no rowversion).</summary>
+    /// <summary>
+    /// Application-managed concurrency token (SQLite has no rowversion) on every entity configured with it:
+    /// tasks and contracts.
+    /// </summary>
     public const string VersionProperty = "Version";
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -29,13 +32,13 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpTaskVersions();
+        BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpTaskVersions();
+        BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -55,10 +58,11 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
     }
 
     /// <summary>
-    /// A task changes whenever it or one of its bids or questions does, so that two requests that
-    /// read the same version cannot both write (the second gets a concurrency conflict).
+    /// A versioned row changes whenever it is modified, and a task also whenever one of its bids or questions
+    /// does, so that two requests that read the same version cannot both write (the second gets a concurrency
+    /// conflict).
     /// </summary>
-    private void BumpTaskVersions()
+    private void BumpVersions()
     {
         ChangeTracker.DetectChanges();
         var changedTaskIds = ChangeTracker.Entries()
@@ -72,13 +76,13 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
             .OfType<int>()
             .ToHashSet();
 
-        foreach (var entry in ChangeTracker.Entries<CommunityTask>())
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.FindProperty(VersionProperty) is not null))
         {
             if (entry.State == EntityState.Modified
-                || (entry.State == EntityState.Unchanged && changedTaskIds.Contains(entry.Entity.Id)))
+                || (entry.State == EntityState.Unchanged && entry.Entity is CommunityTask task && changedTaskIds.Contains(task.Id)))
             {
-                var version = entry.Property<int>(VersionProperty);
-                version.CurrentValue = version.OriginalValue + 1;
+                var version = entry.Property(VersionProperty);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         // One live bid per group per task, even if two requests race past the domain check.
         builder.HasIndex(b => new { b.TaskId, b.GroupId })
             .IsUnique()
-            .HasFilter("\"Status\" IN ('Submitted', 'Revised')")
+            .HasFilter($"\"Status\" IN ({string.Join(", ", BidStatuses.Live.Select(s => $"'{s}'"))})")
             .HasDatabaseName("IX_Bids_OneLiveBidPerGroup");
         builder.HasIndex(b => b.GroupId);
     }

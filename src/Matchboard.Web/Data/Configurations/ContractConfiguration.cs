@@ -9,6 +9,9 @@ public sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     public void Configure(EntityTypeBuilder<Contract> builder)
     {
         builder.ToTable("Contracts");
+
+        // Both parties sign the same row, often at the same moment: each save must see the other's.
+        builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
         builder.HasOne(c => c.Task).WithMany().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Association).WithMany().HasForeignKey(c => c.AssociationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);

@@ -54,7 +54,29 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
             : throw new ForbiddenAccessException("contract.not-yours");
     }
 
+    /// <summary>
+    /// Signs for the caller's side. The two sides often sign at the same moment, and each request changes the
+    /// same row: the version check makes the later save fail rather than write over the other signature.
+    /// That conflict is not a real disagreement (a signature never contradicts the other side's), so the
+    /// loser reloads the contract and signs once more on top of it, and the contract becomes Active. Only a
+    /// second conflict in a row (some other change in between) reaches the user, as 409.
+    /// </summary>
     public async Task<ContractDto> SignAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            await SignOnceAsync(contractId, user, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await SignOnceAsync(contractId, user, ct);
+        }
+
+        return await GetAsync(contractId, user, ct);
+    }
+
+    private async Task SignOnceAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
     {
         var organizationId = user.RequiredOrganizationId();
         var contract = await db.Contracts.Include(c => c.Task).SingleOrDefaultAsync(c => c.Id == contractId, ct)
@@ -70,6 +92,5 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
         outbox.Add(() => new[] { contract.AssociationId, contract.ProviderId }.Select(party =>
             new Notification(party, NotificationType.ContractSigned, contract.TaskId, title, now, contract.BidId, contract.Id)));
         await outbox.CommitAsync(ct);
-        return await GetAsync(contractId, user, ct);
     }
 }

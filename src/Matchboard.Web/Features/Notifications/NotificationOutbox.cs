@@ -25,15 +25,19 @@ public sealed class NotificationOutbox(
 
     public void Add(Func<Notification> create) => _factories.Add(() => [create()]);
 
-    /// <summary>Saves the change and its notifications in one transaction, then pushes them.</summary>
+    /// <summary>
+    /// Saves the change and its notifications in one transaction, then pushes them. The queued notifications
+    /// belong to this change: if it fails they go with it, so that a caller that retries queues its own anew.
+    /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        var factories = _factories.ToList();
+        _factories.Clear();
         List<Notification> notifications;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            notifications = _factories.SelectMany(create => create()).ToList();
-            _factories.Clear();
+            notifications = factories.SelectMany(create => create()).ToList();
             db.Notifications.AddRange(notifications);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

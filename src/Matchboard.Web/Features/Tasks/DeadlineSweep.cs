@@ -16,7 +16,7 @@ public sealed class DeadlineSweep : ISweep
         var db = services.GetRequiredService<MatchboardDbContext>();
         var expired = await db.Tasks
             .Include(t => t.Bids)
-            .Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now)
+            .Where(TaskDeadline.OpenPastDeadlineAt(now))
             .ToListAsync(ct);
         foreach (var task in expired)
         {

@@ -230,7 +230,7 @@ public sealed class DetailsModel(
         }
     }
 
-    private static bool IsLive(BidDto? bid) => bid?.Status is Domain.Bids.BidStatus.Submitted or Domain.Bids.BidStatus.Revised;
+    private static bool IsLive(BidDto? bid) => bid is not null && Domain.Bids.BidStatuses.IsLive(bid.Status);
 
     private async Task LoadAsync(int id, CancellationToken ct)
     {
@@ -280,6 +280,9 @@ public sealed class DetailsModel(
 
     public bool MyBidIsLive => IsLive(MyBid);
 
+    /// <summary>Closed, or open past its deadline: the association may choose a bid.</summary>
+    public bool CanAward => TaskDeadline.IsAwaitingDecision(Task.Status, Task.BidDeadline, clock.GetUtcNow());
+
     /// <summary>Why this group cannot bid here, if it cannot (shown instead of the form).</summary>
     public string? BidBlockedReason()
     {
@@ -288,13 +291,8 @@ public sealed class DetailsModel(
             return null;
         }
 
-        if (!MyGroup.IsVerified)
-        {
-            return messages["error.bid.group-unverified"].Value;
-        }
-
-        return Task.CertificationRequired && !MyGroup.HasValidCertificationOn(JapanTime.DateOf(clock.GetUtcNow()))
-            ? messages["error.bid.certification-required"].Value
+        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, JapanTime.DateOf(clock.GetUtcNow())) is { } refusal
+            ? messages[$"error.{refusal}"].Value
             : null;
     }
 

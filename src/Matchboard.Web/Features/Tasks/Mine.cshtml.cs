@@ -44,7 +44,7 @@ public sealed class MineModel(MatchboardDbContext db, IMapper mapper, TimeProvid
 
         // An open task past its deadline is waiting for the officer's decision.
         ByStatus = all
-            .GroupBy(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now ? CommunityTaskStatus.Closed : t.Status)
+            .GroupBy(t => TaskDeadline.EffectiveStatus(t.Status, t.BidDeadline, now))
             .ToDictionary(g => g.Key, g => g.ToList());
     }
 }

@@ -52,14 +52,10 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             tasks = tasks.Where(TaskMatcher.TasksFor(group, JapanTime.DateOf(now)));
         }
 
-        tasks = status switch
+        if (status is { } wanted)
         {
-            null => tasks,
-            CommunityTaskStatus.Open => tasks.Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now),
-            CommunityTaskStatus.Closed => tasks.Where(t =>
-                t.Status == CommunityTaskStatus.Closed || (t.Status == CommunityTaskStatus.Open && t.BidDeadline <= now)),
-            var s => tasks.Where(t => t.Status == s),
-        };
+            tasks = tasks.Where(TaskDeadline.HasEffectiveStatus(wanted, now));
+        }
 
         if (query.Category is { } category)
         {
@@ -117,7 +113,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         var isOwner = task.AssociationId == organizationId;
         var isAwarded = task.Status == CommunityTaskStatus.Awarded;
         var bidCount = isOwner || isAwarded
-            ? await db.Bids.CountAsync(b => b.TaskId == taskId && b.Status != BidStatus.Withdrawn, ct)
+            ? await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct)
             : (int?)null;
 
         return mapper.Map<TaskDetailDto>(task) with
@@ -180,9 +176,9 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     private async Task AnnounceAsync(CommunityTask task, DateTimeOffset now, CancellationToken ct)
     {
         var today = JapanTime.DateOf(now);
+        // The query only narrows to the task's category and ward; whether each group may bid is TaskMatcher's call.
         var candidates = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.CivicGroup && o.IsVerified
-                && o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
+            .Where(o => o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
             .ToListAsync(ct);
         var recipients = candidates.Where(g => TaskMatcher.Matches(g, task, today)).Select(g => g.Id).ToList();
         outbox.Add(() => recipients.Select(groupId =>

@@ -53,9 +53,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     /// <summary>Open tasks whose deadline has passed wait for a decision, whatever the sweeper has done yet.</summary>
     public string Status(CommunityTaskStatus status, DateTimeOffset deadline) =>
-        status == CommunityTaskStatus.Open && deadline <= clock.GetUtcNow()
-            ? Status(CommunityTaskStatus.Closed)
-            : Status(status);
+        Status(TaskDeadline.EffectiveStatus(status, deadline, clock.GetUtcNow()));
 
     public string Status(BidStatus status) => Lookup("bid-status." + status, status.ToString());
 
@@ -67,7 +65,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     /// <summary>「市の認証あり（2027年3月まで）」, or that there is none (or it has lapsed).</summary>
     public string Certification(CertificationDto? certification) =>
-        certification is { } c && c.Issued <= Today && Today <= c.Expires
+        certification is { } c && Domain.Organizations.Certification.IsValid(c.Issued, c.Expires, Today)
             ? text["cert.valid", MonthYear(c.Expires)]
             : text["cert.none"];
 

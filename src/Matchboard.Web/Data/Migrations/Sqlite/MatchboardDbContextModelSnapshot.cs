@@ -104,6 +104,10 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssociationId");
