@@ -108,6 +108,7 @@ services.AddScoped<DemoSeeder>();
 services.AddScoped<NotificationOutbox>();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
+services.AddScoped<NotificationMailer>();
 services.AddScoped<EmailPreferencesService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
