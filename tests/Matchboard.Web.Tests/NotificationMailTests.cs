@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Matchboard.Domain.Notifications;
-using Matchboard.Web.Data;
-using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
@@ -25,7 +22,7 @@ public sealed class NotificationMailTests(MatchboardFactory factory) : IClassFix
         var unconfirmed = await TestUsers.AddAsync(factory, officer.OrganizationId, emailConfirmed: false);
         var title = $"見守り訪問 {Guid.NewGuid():N}";
 
-        await CommitAsync(organizationId: officer.OrganizationId, NotificationType.VisitAlert, title, alertId: 4711, isUrgent: true);
+        await TestNotifications.CommitAsync(factory, officer.OrganizationId, NotificationType.VisitAlert, title, alertId: 4711, isUrgent: true);
 
         var mails = MailsAbout(title);
         Assert.Equal([colleague, DemoAccounts.KizukiOfficer], mails.Select(To).Order(StringComparer.Ordinal));
@@ -68,7 +65,7 @@ public sealed class NotificationMailTests(MatchboardFactory factory) : IClassFix
         var officer = await ApiClient.SignInAsync(factory, DemoAccounts.KizukiOfficer);
         var title = $"緊急 {Guid.NewGuid():N}";
 
-        await CommitAsync(officer.OrganizationId, NotificationType.VisitAlertEscalated, title, alertId: 9, isUrgent: true);
+        await TestNotifications.CommitAsync(factory, officer.OrganizationId, NotificationType.VisitAlertEscalated, title, alertId: 9, isUrgent: true);
 
         var file = Directory.EnumerateFiles(factory.MailDrop, "*.eml")
             .Single(f => MimeMessage.Load(f) is var m && (m.Subject ?? string.Empty).Contains(title) && To(m) == DemoAccounts.KizukiOfficer);
@@ -78,17 +75,6 @@ public sealed class NotificationMailTests(MatchboardFactory factory) : IClassFix
         Assert.Matches("(?m)^Date: ", raw);
         Assert.Matches("(?mi)^Content-Type: text/plain; charset=utf-8", raw);
         Assert.DoesNotContain(Directory.EnumerateFiles(factory.MailDrop), f => f.EndsWith(".tmp", StringComparison.Ordinal));
-    }
-
-    private async Task CommitAsync(int organizationId, NotificationType type, string title, int? alertId = null, bool isUrgent = false)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
-        var taskId = await db.Tasks.Where(t => t.AssociationId == organizationId).Select(t => t.Id).FirstAsync();
-        var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
-        var now = factory.Clock.GetUtcNow();
-        outbox.Add(() => new Notification(organizationId, type, taskId, title, now, alertId: alertId, isUrgent: isUrgent));
-        await outbox.CommitAsync(CancellationToken.None);
     }
 
     private List<MimeMessage> MailsAbout(string title) => factory.DroppedMail().Where(m => (m.Subject ?? string.Empty).Contains(title)).ToList();

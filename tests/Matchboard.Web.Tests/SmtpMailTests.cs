@@ -1,10 +1,7 @@
 using Matchboard.Domain.Notifications;
-using Matchboard.Web.Data;
-using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.Web.Tests;
@@ -38,15 +35,7 @@ public sealed class SmtpMailTests(SmtpFactory factory) : IClassFixture<SmtpFacto
         Assert.IsType<SmtpEmailSender>(factory.Services.GetRequiredService<IEmailSender>());
         var officer = await ApiClient.SignInAsync(factory, DemoAccounts.KizukiOfficer);
         var title = $"見守り訪問 {Guid.NewGuid():N}";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
-            var taskId = await db.Tasks.Where(t => t.AssociationId == officer.OrganizationId).Select(t => t.Id).FirstAsync();
-            var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
-            var now = factory.Clock.GetUtcNow();
-            outbox.Add(() => new Notification(officer.OrganizationId, NotificationType.VisitAlert, taskId, title, now, alertId: 12, isUrgent: true));
-            await outbox.CommitAsync(CancellationToken.None);
-        }
+        await TestNotifications.CommitAsync(factory, officer.OrganizationId, NotificationType.VisitAlert, title, alertId: 12, isUrgent: true);
 
         var received = Assert.Single(factory.Smtp.Received, m => (m.Message.Subject ?? string.Empty).Contains(title));
         Assert.Equal([DemoAccounts.KizukiOfficer], received.Recipients);
