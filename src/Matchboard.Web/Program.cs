@@ -11,6 +11,7 @@ using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -106,6 +107,9 @@ services.AddAutoMapper(_ => { }, typeof(Program));
 services.AddScoped<DemoSeeder>();
 services.AddScoped<NotificationOutbox>();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
+services.AddMatchboardMail(builder.Configuration, builder.Environment);
+services.AddScoped<NotificationMailer>();
+services.AddScoped<EmailPreferencesService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
@@ -140,6 +144,7 @@ app.UseRateLimiter();
 var api = app.MapGroup("/api");
 api.MapAuthApi()
     .MapMeApi()
+    .MapEmailPreferencesApi()
     .MapTasksApi()
     .MapBidsApi()
     .MapQuestionsApi()

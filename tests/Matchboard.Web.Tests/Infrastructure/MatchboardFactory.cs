@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace Matchboard.Web.Tests.Infrastructure;
 
@@ -22,10 +23,20 @@ public class MatchboardFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={_databaseFile}";
 
+    /// <summary>This host's own mail-drop folder, so that tests read back only the mail their host wrote.</summary>
+    public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-mail-{Guid.NewGuid():N}");
+
+    /// <summary>The messages in the mail drop, parsed.</summary>
+    public IReadOnlyList<MimeMessage> DroppedMail() =>
+        Directory.Exists(MailDrop)
+            ? Directory.EnumerateFiles(MailDrop, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
+            : [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Matchboard", ConnectionString);
+        builder.UseSetting("Matchboard:MailDrop", MailDrop);
 
         // The sweeper would race the tests' own moves of the clock; tests call it directly instead.
         builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
@@ -52,6 +63,11 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(MailDrop))
+        {
+            Directory.Delete(MailDrop, recursive: true);
         }
     }
 }

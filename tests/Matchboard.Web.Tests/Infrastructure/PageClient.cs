@@ -30,6 +30,13 @@ public sealed partial class PageClient(HttpClient http)
         return await Http.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>The same for a form that repeats a field (checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await Http.GetStringAsync(url);
+        return await Http.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", TokenPattern().Match(page).Groups[1].Value)]));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -10,6 +10,9 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
+
+        // Stored by name, so that a new notification type inserted into the enum never shifts anyone's choice.
+        builder.PrimitiveCollection(u => u.EmailNotifications).ElementType(e => e.HasConversion<string>());
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

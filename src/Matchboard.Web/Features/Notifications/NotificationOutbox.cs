@@ -12,6 +12,7 @@ namespace Matchboard.Web.Features.Notifications;
 public sealed class NotificationOutbox(
     MatchboardDbContext db,
     INotificationSender sender,
+    NotificationMailer mailer,
     IMapper mapper,
     ILogger<NotificationOutbox> logger)
 {
@@ -26,7 +27,7 @@ public sealed class NotificationOutbox(
     public void Add(Func<Notification> create) => _factories.Add(() => [create()]);
 
     /// <summary>
-    /// Saves the change and its notifications in one transaction, then pushes them. The queued notifications
+    /// Saves the change and its notifications in one transaction, then pushes and mails them. The queued notifications
     /// belong to this change: if it fails they go with it, so that a caller that retries queues its own anew.
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -54,6 +55,16 @@ public sealed class NotificationOutbox(
             {
                 logger.LogWarning(ex, "Push of notification {Sequence} failed; the client recovers it with ?after=", notification.Sequence);
             }
+        }
+
+        try
+        {
+            // Mail too is sent only after the commit, and its failure is the mailer's log line, not the user's error.
+            await mailer.MailAsync(notifications, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Mailing {Count} notifications failed; they stay in the notification centre", notifications.Count);
         }
     }
 }

@@ -26,6 +26,7 @@ public static class FieldLabels
         ["Bid.EarliestStart"] = "bid.earliest-start",
         ["Ask.Text"] = "qa.ask-label",
         ["Award.Rationale"] = "award.reason",
+        ["Input.Types"] = "settings.types",
         ["Email"] = "signin.email",
         ["Password"] = "signin.password",
     };

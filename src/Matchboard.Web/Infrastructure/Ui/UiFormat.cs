@@ -80,7 +80,12 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
         ? text["fee.volunteer", Yen(feeYen)]
         : text["fee.paid", Yen(feeYen)];
 
-    public string Notification(NotificationType type, string title) => text["notify." + type, title];
+    /// <summary>「新しい提案が届きました：…」; a type without its own text yet still reads as a notification.</summary>
+    public string Notification(NotificationType type, string title)
+    {
+        var value = text["notify." + type, title];
+        return value.ResourceNotFound ? text["notify.other", title] : value.Value;
+    }
 
     private string Lookup(string key, string fallback)
     {
