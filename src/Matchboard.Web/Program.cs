@@ -111,6 +111,7 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
+services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 

@@ -12,7 +12,7 @@ namespace Matchboard.Web.Data;
 public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
-    /// <summary>Application-managed concurrency token on tasks (SQLite has no rowversion).</summary>
+    /// <summary>Application-managed concurrency token on tasks and contracts (SQLite has no rowversion).</summary>
     public const string VersionProperty = "Version";
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -25,17 +25,21 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
 
     public DbSet<Contract> Contracts => Set<Contract>();
 
+    public DbSet<Review> Reviews => Set<Review>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpTaskVersions();
+        BumpContractVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpTaskVersions();
+        BumpContractVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -76,6 +80,28 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
         {
             if (entry.State == EntityState.Modified
                 || (entry.State == EntityState.Unchanged && changedTaskIds.Contains(entry.Entity.Id)))
+            {
+                var version = entry.Property<int>(VersionProperty);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same check for contracts, which both sides change (and whose reviews are written through them):
+    /// of two requests that read one version, only the first can write.
+    /// </summary>
+    private void BumpContractVersions()
+    {
+        var changedContractIds = ChangeTracker.Entries<Review>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.ContractId)
+            .ToHashSet();
+
+        foreach (var entry in ChangeTracker.Entries<Contract>())
+        {
+            if (entry.State == EntityState.Modified
+                || (entry.State == EntityState.Unchanged && changedContractIds.Contains(entry.Entity.Id)))
             {
                 var version = entry.Property<int>(VersionProperty);
                 version.CurrentValue = version.OriginalValue + 1;

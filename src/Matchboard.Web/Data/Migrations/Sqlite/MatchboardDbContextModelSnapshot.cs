@@ -78,22 +78,88 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<long>("AmountYen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssociationContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AssociationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AssociationSignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AwardWithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AwardWithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BidId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangesRequestReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangesRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CompletedAutomatically")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Insurance")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentTiming")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProviderId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ProviderSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -104,6 +170,23 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TerminatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitsMade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitsPlanned")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssociationId");
@@ -112,10 +195,59 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProviderId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("TaskId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Contracts_OneContractPerTask")
+                        .HasFilter("\"Status\" <> 'AwardWithdrawn'");
 
                     b.ToTable("Contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.Review", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevieweeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevieweeId");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ContractId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("Reviews", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
@@ -612,6 +744,27 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Contracts.Review", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Contracts.Contract", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RevieweeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Matchboard.Domain.Organizations.Organization", null)
@@ -739,6 +892,11 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.Contract", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
