@@ -6,6 +6,7 @@ using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
@@ -114,7 +115,9 @@ services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
+services.AddScoped<ReviewService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
+services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
@@ -149,6 +152,7 @@ api.MapAuthApi()
     .MapBidsApi()
     .MapQuestionsApi()
     .MapContractsApi()
+    .MapReviewsApi()
     .MapNotificationsApi();
 
 app.MapRazorPages();

@@ -6,7 +6,7 @@ namespace Matchboard.Domain.Tests;
 public class ContractSigningTests
 {
     private const int ProviderId = 1;
-    private readonly Contract _contract = AwardedContract();
+    private readonly Contract _contract = SignableContract();
     private readonly DateTimeOffset _first = AfterDeadline.AddDays(1);
     private readonly DateTimeOffset _second = AfterDeadline.AddDays(2);
 

@@ -140,6 +140,29 @@ public static class TestData
         return task.Award(11, "最も丁寧な提案", AfterDeadline);
     }
 
+    public static readonly ContractTerms SignableTerms = new(PaymentTiming.OnCompletion, "月末締め翌月末払い", "団体がボランティア活動保険に加入します。");
+
+    public static ContactPerson Contact(string name = "木月 連絡係") => new(name, "044-000-0000", "contact@example.jp");
+
+    /// <summary>An awarded contract whose terms and both contact persons are filled in, not yet signed.</summary>
+    public static Contract SignableContract()
+    {
+        var contract = AwardedContract();
+        contract.SetTerms(AssociationId, SignableTerms);
+        contract.SetContact(AssociationId, Contact("町内 会長"));
+        contract.SetContact(contract.ProviderId, Contact("見守 一郎"));
+        return contract;
+    }
+
+    /// <summary>Signed by both sides at <paramref name="at"/>: Active.</summary>
+    public static Contract ActiveContract(DateTimeOffset at)
+    {
+        var contract = SignableContract();
+        contract.Sign(AssociationId, at);
+        contract.Sign(contract.ProviderId, at);
+        return contract;
+    }
+
     /// <summary>Entity ids are assigned by the database; tests set them here, and only here.</summary>
     public static T SetId<T>(T entity, int id)
         where T : class

@@ -65,6 +65,10 @@ public sealed class LiveMatchTests(MatchboardFactory factory) : IClassFixture<Ma
         Assert.Equal(loserBid.Id, rejected.BidId);
         Assert.DoesNotContain(mimamoriLive.Drain(), n => n.Type == NotificationType.BidAwarded);
 
+        // Signing needs the association's terms and each side's contact person.
+        await officer.SendAsync(HttpMethod.Put, $"/api/contracts/{contract.Id}/terms", ContractSteps.Terms);
+        await officer.SendAsync(HttpMethod.Put, $"/api/contracts/{contract.Id}/contacts/mine", ContractSteps.Contact("町会 花子"));
+        await tamagawa.SendAsync(HttpMethod.Put, $"/api/contracts/{contract.Id}/contacts/mine", ContractSteps.Contact("清掃 次郎"));
         Assert.Equal(ContractStatus.PendingSignatures, (await officer.SignAsync(contract.Id)).Status);
         await tamagawaLive.WaitForAsync(NotificationType.ContractSigned, task.Id);
         await officerLive.WaitForAsync(NotificationType.ContractSigned, task.Id);

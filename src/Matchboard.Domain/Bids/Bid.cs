@@ -70,6 +70,19 @@ public class Bid
         UpdatedAt = now;
     }
 
+    internal void LoseAward(DateTimeOffset now)
+    {
+        Status = BidStatus.AwardWithdrawn;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A bid rejected only because another won is back in the running when that award is withdrawn.</summary>
+    internal void Reinstate(DateTimeOffset now)
+    {
+        Status = BidStatus.Submitted;
+        UpdatedAt = now;
+    }
+
     private void Apply(BidTerms terms)
     {
         AmountYen = terms.AmountYen;

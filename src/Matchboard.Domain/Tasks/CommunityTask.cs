@@ -205,7 +205,7 @@ public class CommunityTask
     /// Chooses one bid, with a written reason. The chosen bid is accepted, every other live bid rejected,
     /// and the contract between the two sides is drawn up. A task is awarded once.
     /// </summary>
-    public Contract Award(int bidId, string rationale, DateTimeOffset now)
+    public Contract Award(int bidId, string rationale, DateTimeOffset now, TimeSpan? signWithin = null)
     {
         if (Status == CommunityTaskStatus.Awarded)
         {
@@ -239,7 +239,39 @@ public class CommunityTask
         AwardedBidId = winner.Id;
         AwardRationale = rationale.Trim();
         AwardedAt = now;
-        return new Contract(this, winner, now);
+        return new Contract(this, winner, now, signWithin ?? Contract.DefaultSignWithin);
+    }
+
+    /// <summary>
+    /// The winner did not sign by the deadline: the association takes the award back with a reason. The task is
+    /// Closed again, the bids the award rejected are live again, and the withdrawn winner cannot win it again.
+    /// </summary>
+    public void WithdrawAward(Contract contract, string reason, DateTimeOffset now)
+    {
+        EnsureStatus(CommunityTaskStatus.Awarded, "task.not-awarded");
+        if (contract.TaskId != Id || contract.BidId != AwardedBidId)
+        {
+            throw new DomainException("contract.not-found");
+        }
+
+        contract.WithdrawAward(reason, now);
+        foreach (var bid in _bids)
+        {
+            if (bid.Id == AwardedBidId)
+            {
+                bid.LoseAward(now);
+            }
+            else if (bid.Status == BidStatus.Rejected)
+            {
+                // While a task is Awarded, only its award can have rejected a bid (cancelling ends the task).
+                bid.Reinstate(now);
+            }
+        }
+
+        Status = CommunityTaskStatus.Closed;
+        AwardedBidId = null;
+        AwardedAt = null;
+        AwardRationale = null;
     }
 
     private void EnsureAcceptingBids(DateTimeOffset now)

@@ -28,6 +28,8 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
 
     public DbSet<Contract> Contracts => Set<Contract>();
 
+    public DbSet<Review> Reviews => Set<Review>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -58,9 +60,9 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
     }
 
     /// <summary>
-    /// A versioned row changes whenever it is modified, and a task also whenever one of its bids or questions
-    /// does, so that two requests that read the same version cannot both write (the second gets a concurrency
-    /// conflict).
+    /// A versioned row changes whenever it is modified, a task also whenever one of its bids or questions
+    /// does, and a contract whenever one of its reviews does, so that two requests that read the same version
+    /// cannot both write (the second gets a concurrency conflict).
     /// </summary>
     private void BumpVersions()
     {
@@ -75,11 +77,20 @@ public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
             })
             .OfType<int>()
             .ToHashSet();
+        var changedContractIds = ChangeTracker.Entries<Review>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.ContractId)
+            .ToHashSet();
 
         foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.FindProperty(VersionProperty) is not null))
         {
             if (entry.State == EntityState.Modified
-                || (entry.State == EntityState.Unchanged && entry.Entity is CommunityTask task && changedTaskIds.Contains(task.Id)))
+                || (entry.State == EntityState.Unchanged && entry.Entity switch
+                {
+                    CommunityTask task => changedTaskIds.Contains(task.Id),
+                    Contract contract => changedContractIds.Contains(contract.Id),
+                    _ => false,
+                }))
             {
                 var version = entry.Property(VersionProperty);
                 version.CurrentValue = (int)version.OriginalValue! + 1;

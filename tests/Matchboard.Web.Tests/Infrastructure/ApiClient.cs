@@ -61,6 +61,19 @@ public sealed class ApiClient(HttpClient http, string token, MeDto me)
         return (await response.Content.ReadFromJsonAsync<ContractDto>(Json))!;
     }
 
+    /// <summary>Sends JSON (or nothing) and insists on success; for the steps a test takes on its way.</summary>
+    public async Task<ContractDto> SendAsync(HttpMethod method, string url, object? body)
+    {
+        var response = await Http.SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });
+        await EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<ContractDto>(Json))!;
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string url, object? body) =>
+        Http.PostAsync(url, body is null ? null : JsonContent.Create(body));
+
+    public Task<HttpResponseMessage> PutJsonAsync(string url, object body) => Http.PutAsJsonAsync(url, body);
+
     public async Task<NotificationPageDto> NotificationsAsync(long after = 0) =>
         (await Http.GetFromJsonAsync<NotificationPageDto>($"/api/notifications?after={after}", Json))!;
 

@@ -204,6 +204,10 @@ public sealed class DemoSeeder(
 
     private static void Sign(Contract contract, SeedAward award, DateTimeOffset decidedAt, DateTimeOffset now)
     {
+        // Signing needs the terms and each side's contact person; the names are invented.
+        contract.SetTerms(contract.AssociationId, new ContractTerms(PaymentTiming.OnCompletion, "完了の確認後、翌月末までに振り込みます。", "団体がボランティア活動保険に加入します。"));
+        contract.SetContact(contract.AssociationId, new ContactPerson("町会 花子", "044-000-0001", "contact.association@example.jp"));
+        contract.SetContact(contract.ProviderId, new ContactPerson("見守 一郎", "044-000-0002", "contact.group@example.jp"));
         if (award.AssociationSigned)
         {
             contract.Sign(contract.AssociationId, Earliest(decidedAt.AddHours(3), now));

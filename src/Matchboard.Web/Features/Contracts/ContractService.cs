@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Matchboard.Domain;
+using Matchboard.Domain.Contracts;
 using Matchboard.Domain.Notifications;
 using Matchboard.Domain.Organizations;
 using Matchboard.Web.Data;
@@ -13,8 +13,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Features.Contracts;
 
-public sealed class ContractService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+/// <summary>
+/// Loads a contract for one of its two sides, calls the domain's transition and commits it with its
+/// notifications. Two sides changing one contract at once: the second save fails its version check (409).
+/// </summary>
+public sealed class ContractService(
+    MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox, IConfiguration configuration)
 {
+    public const string SignWithinSetting = "Matchboard:Contracts:SignWithin";
+
     /// <summary>
     /// The association picks one bid with a written reason. Two racing awards read the same task version;
     /// the second to save fails its concurrency check and gets 409.
@@ -29,7 +36,8 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
         var task = await db.LoadOwnAsync(taskId, user.RequiredOrganizationId(), ct);
         var now = clock.GetUtcNow();
         var liveBids = task.Bids.Where(b => b.IsLive).ToList();
-        var contract = task.Award(request.BidId!.Value, request.Rationale ?? string.Empty, now);
+        var signWithin = configuration.GetValue(SignWithinSetting, Contract.DefaultSignWithin);
+        var contract = task.Award(request.BidId!.Value, request.Rationale ?? string.Empty, now, signWithin);
         db.Contracts.Add(contract);
 
         outbox.Add(() => liveBids.Select(bid => bid.Id == contract.BidId
@@ -39,19 +47,29 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
         return await GetAsync(contract.Id, user, ct);
     }
 
-    /// <summary>A contract is for its two sides and the city's staff.</summary>
+    /// <summary>A contract is for its two sides and the city's staff; contact persons only for the two sides.</summary>
     public async Task<ContractDto> GetAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
     {
         var contract = await db.Contracts.AsNoTracking()
-            .Where(c => c.Id == contractId)
-            .ProjectTo<ContractDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(ct)
+            .Include(c => c.Task)
+            .Include(c => c.Association)
+            .Include(c => c.Provider)
+            .SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw new ResourceNotFoundException("contract.not-found");
-        var organizationId = user.OrganizationId();
-        var isParty = organizationId == contract.AssociationId || organizationId == contract.ProviderId;
-        return isParty || user.OrganizationKind() == OrganizationKind.CityOffice
-            ? contract
-            : throw new ForbiddenAccessException("contract.not-yours");
+        var me = user.OrganizationId();
+        if (!contract.IsParty(me) && user.OrganizationKind() != OrganizationKind.CityOffice)
+        {
+            throw new ForbiddenAccessException("contract.not-yours");
+        }
+
+        var proposal = await db.Bids.Where(b => b.Id == contract.BidId).Select(b => b.Proposal).SingleOrDefaultAsync(ct);
+        return mapper.Map<ContractDto>(contract) with
+        {
+            Proposal = proposal,
+            AssociationContact = ToDto(contract.ContactVisibleTo(contract.AssociationId, me)),
+            ProviderContact = ToDto(contract.ContactVisibleTo(contract.ProviderId, me)),
+            CanWithdrawAward = me == contract.AssociationId && contract.CanWithdrawAward(clock.GetUtcNow()),
+        };
     }
 
     /// <summary>
@@ -78,19 +96,121 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
 
     private async Task SignOnceAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var organizationId = user.RequiredOrganizationId();
-        var contract = await db.Contracts.Include(c => c.Task).SingleOrDefaultAsync(c => c.Id == contractId, ct)
-            ?? throw new ResourceNotFoundException("contract.not-found");
-        if (!contract.IsParty(organizationId))
-        {
-            throw new ForbiddenAccessException("contract.not-yours");
-        }
-
+        var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
         var now = clock.GetUtcNow();
-        contract.Sign(organizationId, now);
-        var title = contract.Task!.Title;
-        outbox.Add(() => new[] { contract.AssociationId, contract.ProviderId }.Select(party =>
-            new Notification(party, NotificationType.ContractSigned, contract.TaskId, title, now, contract.BidId, contract.Id)));
+        contract.Sign(me, now);
+        Notify(contract, NotificationType.ContractSigned, Both(contract, me), now);
         await outbox.CommitAsync(ct);
     }
+
+    /// <summary>The association's terms; a change clears any signature and tells the other side.</summary>
+    public Task<ContractDto> SetTermsAsync(int contractId, TermsRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(contractId, user, NotificationType.ContractChanged, Other, (contract, me, _) =>
+            contract.SetTerms(me, new ContractTerms(request.PaymentTiming, request.PaymentNote, request.Insurance)), ct);
+
+    /// <summary>Our own contact person; a change clears any signature and tells the other side.</summary>
+    public Task<ContractDto> SetContactAsync(int contractId, ContactRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(contractId, user, NotificationType.ContractChanged, Other, (contract, me, _) =>
+            contract.SetContact(me, new ContactPerson(request.Name, request.Phone, request.Email)), ct);
+
+    /// <summary>
+    /// The winner has not signed in time: the posting association takes the award back. The task is Closed
+    /// again for the next live bid (or a cancellation); both sides are told.
+    /// </summary>
+    public async Task<ContractDto> WithdrawAwardAsync(int contractId, ReasonRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
+        var task = await db.LoadOwnAsync(contract.TaskId, me, ct);
+        var now = clock.GetUtcNow();
+        task.WithdrawAward(contract, request.Reason ?? string.Empty, now);
+        return await CommitAsync(contract, user, NotificationType.AwardWithdrawn, Both(contract, me), now, ct);
+    }
+
+    /// <summary>The provider reports the work done, with the visits made against those planned.</summary>
+    public async Task<ContractDto> DeliverAsync(int contractId, DeliverRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
+        var (made, planned) = await TallyVisitsAsync(contract, ct);
+        var now = clock.GetUtcNow();
+        contract.Deliver(me, request.Note ?? string.Empty, made, planned, now);
+        return await CommitAsync(contract, user, NotificationType.ContractDelivered, Other(contract, me), now, ct);
+    }
+
+    public Task<ContractDto> AcceptAsync(int contractId, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(contractId, user, NotificationType.ContractCompleted, Both, (contract, me, now) =>
+        {
+            contract.Accept(me, now);
+            return true;
+        }, ct);
+
+    public Task<ContractDto> RequestChangesAsync(int contractId, ReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(contractId, user, NotificationType.ContractChangesRequested, Other, (contract, me, now) =>
+        {
+            contract.RequestChanges(me, request.Reason ?? string.Empty, now);
+            return true;
+        }, ct);
+
+    /// <summary>Either side ends open work early, with a reason. (The lead wires the cancelling of open visits in here.)</summary>
+    public Task<ContractDto> TerminateAsync(int contractId, ReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(contractId, user, NotificationType.ContractTerminated, Both, (contract, me, now) =>
+        {
+            contract.Terminate(me, request.Reason ?? string.Empty, now);
+            return true;
+        }, ct);
+
+    /// <summary>The contract, tracked with its task and reviews, for one of its two sides (others: 404 / 403).</summary>
+    internal async Task<(Contract Contract, int Me)> LoadForChangeAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.RequiredOrganizationId();
+        var contract = await db.Contracts.Include(c => c.Task).Include(c => c.Reviews)
+            .SingleOrDefaultAsync(c => c.Id == contractId, ct)
+            ?? throw new ResourceNotFoundException("contract.not-found");
+        return contract.IsParty(me) ? (contract, me) : throw new ForbiddenAccessException("contract.not-yours");
+    }
+
+    private static IEnumerable<int> Both(Contract contract, int me) => [contract.AssociationId, contract.ProviderId];
+
+    private static IEnumerable<int> Other(Contract contract, int me) =>
+        [me == contract.AssociationId ? contract.ProviderId : contract.AssociationId];
+
+    private static ContactDto? ToDto(ContactPerson? contact) =>
+        contact is null ? null : new ContactDto(contact.Name!, contact.Phone!, contact.Email!);
+
+    /// <summary>Runs one transition; it returns false when nothing changed, and then nothing is written or sent.</summary>
+    private async Task<ContractDto> ChangeAsync(
+        int contractId,
+        ClaimsPrincipal user,
+        NotificationType type,
+        Func<Contract, int, IEnumerable<int>> recipients,
+        Func<Contract, int, DateTimeOffset, bool> change,
+        CancellationToken ct)
+    {
+        var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
+        var now = clock.GetUtcNow();
+        return change(contract, me, now)
+            ? await CommitAsync(contract, user, type, recipients(contract, me), now, ct)
+            : await GetAsync(contractId, user, ct);
+    }
+
+    private async Task<ContractDto> CommitAsync(
+        Contract contract, ClaimsPrincipal user, NotificationType type, IEnumerable<int> recipients, DateTimeOffset now, CancellationToken ct)
+    {
+        Notify(contract, type, recipients, now);
+        await outbox.CommitAsync(ct);
+        return await GetAsync(contract.Id, user, ct);
+    }
+
+    private void Notify(Contract contract, NotificationType type, IEnumerable<int> recipients, DateTimeOffset now)
+    {
+        var title = contract.Task!.Title;
+        outbox.Add(() => recipients.Select(party =>
+            new Notification(party, type, contract.TaskId, title, now, contract.BidId, contract.Id)));
+    }
+
+    /// <summary>
+    /// Visits made against visits planned, for the delivery note. A placeholder until the visits feature
+    /// (VisitService.TallyAsync) is wired in here: nothing counted as made yet, the task's plan as planned.
+    /// </summary>
+    private Task<(int Made, int Planned)> TallyVisitsAsync(Contract contract, CancellationToken ct) =>
+        Task.FromResult((0, contract.Task!.VisitsPlanned));
 }
