@@ -51,6 +51,12 @@ public class Contract
 
     public DateTimeOffset? ActivatedAt { get; private set; }
 
+    /// <summary>When the contract completed or was terminated; S2 sets it. Personal data is erased a year after.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>Visits are made and reported only while the work is open (S2 adds Delivered here).</summary>
+    public bool IsWorkOpen => Status == ContractStatus.Active;
+
     public bool IsParty(int organizationId) => organizationId == AssociationId || organizationId == ProviderId;
 
     public void Sign(int organizationId, DateTimeOffset now)
