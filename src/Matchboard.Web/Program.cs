@@ -4,11 +4,13 @@ using Matchboard.Web;
 using Matchboard.Web.Data;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Scheduling;
@@ -111,6 +113,11 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
+services.AddScoped<VisitService>();
+services.AddScoped<AlertService>();
+services.AddSingleton<ISweep, MissedVisitSweep>();
+services.AddSingleton<ISweep, AlertEscalationSweep>();
+services.AddSingleton<ISweep, VisitErasureSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
@@ -144,7 +151,9 @@ api.MapAuthApi()
     .MapBidsApi()
     .MapQuestionsApi()
     .MapContractsApi()
-    .MapNotificationsApi();
+    .MapNotificationsApi()
+    .MapVisitsApi()
+    .MapAlertsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

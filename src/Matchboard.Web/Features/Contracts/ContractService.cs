@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Features.Contracts;
 
-public sealed class ContractService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+public sealed class ContractService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox, Visits.VisitService visits)
 {
     /// <summary>
     /// The association picks one bid with a written reason. Two racing awards read the same task version;
@@ -66,6 +66,7 @@ public sealed class ContractService(MatchboardDbContext db, IMapper mapper, Time
 
         var now = clock.GetUtcNow();
         contract.Sign(organizationId, now);
+        await visits.OnActivatedAsync(contract, now, ct);
         var title = contract.Task!.Title;
         outbox.Add(() => new[] { contract.AssociationId, contract.ProviderId }.Select(party =>
             new Notification(party, NotificationType.ContractSigned, contract.TaskId, title, now, contract.BidId, contract.Id)));
