@@ -4,12 +4,14 @@ using Matchboard.Web;
 using Matchboard.Web.Data;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Mail;
@@ -118,6 +120,11 @@ services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
+services.AddScoped<VisitService>();
+services.AddScoped<AlertService>();
+services.AddSingleton<ISweep, MissedVisitSweep>();
+services.AddSingleton<ISweep, AlertEscalationSweep>();
+services.AddSingleton<ISweep, VisitErasureSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
@@ -153,7 +160,9 @@ api.MapAuthApi()
     .MapQuestionsApi()
     .MapContractsApi()
     .MapReviewsApi()
-    .MapNotificationsApi();
+    .MapNotificationsApi()
+    .MapVisitsApi()
+    .MapAlertsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -118,7 +118,7 @@ public class TaskDetailsValidationTests
     public void AOneDayTaskIsValid()
     {
         var details = Details();
-        Assert.Empty((details with { EndDate = details.StartDate }).Validate(Now));
+        Assert.Empty((details with { EndDate = details.StartDate, VisitsPlanned = 1 }).Validate(Now));
     }
 
     [Fact]

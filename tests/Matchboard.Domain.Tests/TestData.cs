@@ -40,7 +40,8 @@ public static class TestData
             BidDeadline: Deadline,
             CertificationRequired: certificationRequired,
             InsuranceRequired: false,
-            HouseholdsServed: 30);
+            HouseholdsServed: 30,
+            VisitWeekdays: WeekdaySet.Of(DayOfWeek.Thursday, DayOfWeek.Friday));
 
     public static CommunityTask DraftTask(TaskDetails? details = null)
         => CommunityTask.Draft(AssociationId, details ?? Details(), Now);
@@ -162,6 +163,24 @@ public static class TestData
         contract.Sign(contract.ProviderId, at);
         return contract;
     }
+
+    /// <summary>An Active contract (id 500) for the task, signed by both sides at <paramref name="signedAt"/>, with its task loaded.</summary>
+    public static Contract ActiveContract(CommunityTask task, DateTimeOffset signedAt)
+    {
+        PlaceBid(task, VerifiedGroup(1), bidId: 11);
+        var contract = SetId(task.Award(11, "最も丁寧な提案", AfterDeadline), 500);
+        typeof(Contract).GetProperty(nameof(Contract.Task))!.GetSetMethod(nonPublic: true)!.Invoke(contract, [task]);
+        contract.SetTerms(AssociationId, SignableTerms);
+        contract.SetContact(AssociationId, Contact("町内 会長"));
+        contract.SetContact(1, Contact("見守 一郎"));
+        contract.Sign(AssociationId, signedAt);
+        contract.Sign(1, signedAt);
+        return contract;
+    }
+
+    /// <summary>The contract ends at <paramref name="endedAt"/>, terminated by the association.</summary>
+    public static void EndContract(Contract contract, DateTimeOffset endedAt)
+        => contract.Terminate(AssociationId, "町内会の事情により終了します。", endedAt);
 
     /// <summary>Entity ids are assigned by the database; tests set them here, and only here.</summary>
     public static T SetId<T>(T entity, int id)

@@ -23,6 +23,8 @@ public sealed class ValidationTests(MatchboardFactory factory) : IClassFixture<M
         { "category", "gardening", "category" },
         { "ward", "shinjuku", "ward" },
         { "visitsPlanned", 0, "visitsPlanned" },
+        { "visitsPlanned", 500, "visitsPlanned" },
+        { "visitWeekdays", Array.Empty<string>(), "visitWeekdays" },
     };
 
     [Theory]
@@ -50,7 +52,7 @@ public sealed class ValidationTests(MatchboardFactory factory) : IClassFixture<M
         var response = await officer.Http.PostAsJsonAsync("/api/tasks", new { feeYen = -5, category = "x" });
 
         var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
-        foreach (var field in new[] { "title", "description", "category", "feeYen", "bidDeadline", "startDate", "endDate", "visitsPlanned" })
+        foreach (var field in new[] { "title", "description", "category", "feeYen", "bidDeadline", "startDate", "endDate", "visitWeekdays" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"{field} missing from {errors}");
         }

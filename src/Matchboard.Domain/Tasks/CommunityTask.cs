@@ -56,6 +56,12 @@ public class CommunityTask
 
     public int HouseholdsServed { get; private set; }
 
+    /// <summary>The weekdays of the visits; <see cref="VisitsPlanned"/> is their count from start to end.</summary>
+    public WeekdaySet VisitWeekdays { get; private set; }
+
+    /// <summary>Watch-over visits go to households; other work is one shift a visit day.</summary>
+    public bool HasHouseholds => TaskDetails.HasHouseholds(Category);
+
     public CommunityTaskStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -306,5 +312,6 @@ public class CommunityTask
         CertificationRequired = details.CertificationRequired;
         InsuranceRequired = details.InsuranceRequired;
         HouseholdsServed = details.HouseholdsServed;
+        VisitWeekdays = details.VisitWeekdays;
     }
 }

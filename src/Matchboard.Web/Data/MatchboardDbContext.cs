@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Data;
 
-public class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
+public partial class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
     /// <summary>

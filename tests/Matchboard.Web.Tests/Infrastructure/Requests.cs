@@ -13,7 +13,7 @@ public static class Requests
         ["town"] = "木月",
         ["startDate"] = DateOnly.FromDateTime(now.AddDays(10).DateTime).ToString("yyyy-MM-dd"),
         ["endDate"] = DateOnly.FromDateTime(now.AddDays(100).DateTime).ToString("yyyy-MM-dd"),
-        ["visitsPlanned"] = 12,
+        ["visitWeekdays"] = new[] { "Tuesday" },
         ["isVolunteer"] = false,
         ["feeYen"] = 180_000,
         ["bidDeadline"] = now.AddDays(3),

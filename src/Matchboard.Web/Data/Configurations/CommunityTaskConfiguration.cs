@@ -17,6 +17,9 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         builder.Property(t => t.AwardRationale).HasMaxLength(CommunityTask.RationaleMaxLength);
         builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
 
+        // The weekday pattern is one column: a bit per day.
+        builder.Property(t => t.VisitWeekdays).HasConversion(w => w.Mask, mask => new WeekdaySet(mask));
+
         builder.HasOne(t => t.Association).WithMany().HasForeignKey(t => t.AssociationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Bids).WithOne().HasForeignKey(b => b.TaskId);
         builder.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TaskId);

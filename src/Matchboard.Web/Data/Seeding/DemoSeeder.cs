@@ -114,11 +114,18 @@ public sealed class DemoSeeder(
         {
             var deadline = RelativeDate.Deadline(seed.BidDeadline, today);
             var postedAt = Earliest(deadline.AddDays(-14), now.AddHours(-1));
+            var start = RelativeDate.Day(seed.StartDate, today);
+            var end = RelativeDate.Day(seed.EndDate, today);
+
+            // Seed dates move with the day the database is created, so the count of visit days is worked out here;
+            // a short event lists no weekdays and is held on every day of its period, whatever weekdays those are.
+            var weekdays = seed.VisitWeekdays.Count > 0
+                ? WeekdaySet.Of(seed.VisitWeekdays)
+                : WeekdaySet.Of(Enumerable.Range(0, end.DayNumber - start.DayNumber + 1).Select(d => start.AddDays(d).DayOfWeek));
             var details = new TaskDetails(
                 seed.Title, seed.Description, seed.Category, seed.Ward, seed.Town,
-                RelativeDate.Day(seed.StartDate, today), RelativeDate.Day(seed.EndDate, today),
-                seed.VisitsPlanned, seed.IsVolunteer, seed.FeeYen, deadline,
-                seed.CertificationRequired, seed.InsuranceRequired, seed.HouseholdsServed);
+                start, end, weekdays.CountBetween(start, end), seed.IsVolunteer, seed.FeeYen, deadline,
+                seed.CertificationRequired, seed.InsuranceRequired, seed.HouseholdsServed, weekdays);
             var task = CommunityTask.Draft(organizations[seed.Association].Id, details, postedAt);
             if (seed.Status != CommunityTaskStatus.Draft)
             {

@@ -32,7 +32,7 @@ internal sealed record SeedTask(
     string Town,
     string StartDate,
     string EndDate,
-    int VisitsPlanned,
+    List<DayOfWeek> VisitWeekdays,
     bool IsVolunteer,
     long FeeYen,
     string BidDeadline,

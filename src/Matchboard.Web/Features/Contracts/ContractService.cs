@@ -18,7 +18,12 @@ namespace Matchboard.Web.Features.Contracts;
 /// notifications. Two sides changing one contract at once: the second save fails its version check (409).
 /// </summary>
 public sealed class ContractService(
-    MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox, IConfiguration configuration)
+    MatchboardDbContext db,
+    IMapper mapper,
+    TimeProvider clock,
+    NotificationOutbox outbox,
+    IConfiguration configuration,
+    Visits.VisitService visits)
 {
     public const string SignWithinSetting = "Matchboard:Contracts:SignWithin";
 
@@ -99,6 +104,7 @@ public sealed class ContractService(
         var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
         var now = clock.GetUtcNow();
         contract.Sign(me, now);
+        await visits.OnActivatedAsync(contract, now, ct);
         Notify(contract, NotificationType.ContractSigned, Both(contract, me), now);
         await outbox.CommitAsync(ct);
     }
@@ -130,7 +136,7 @@ public sealed class ContractService(
     public async Task<ContractDto> DeliverAsync(int contractId, DeliverRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
-        var (made, planned) = await TallyVisitsAsync(contract, ct);
+        var (made, planned) = await visits.TallyAsync(contract.Id, ct);
         var now = clock.GetUtcNow();
         contract.Deliver(me, request.Note ?? string.Empty, made, planned, now);
         return await CommitAsync(contract, user, NotificationType.ContractDelivered, Other(contract, me), now, ct);
@@ -150,13 +156,15 @@ public sealed class ContractService(
             return true;
         }, ct);
 
-    /// <summary>Either side ends open work early, with a reason. (The lead wires the cancelling of open visits in here.)</summary>
-    public Task<ContractDto> TerminateAsync(int contractId, ReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(contractId, user, NotificationType.ContractTerminated, Both, (contract, me, now) =>
-        {
-            contract.Terminate(me, request.Reason ?? string.Empty, now);
-            return true;
-        }, ct);
+    /// <summary>Either side ends open work early, with a reason; the visits not yet made are cancelled with it.</summary>
+    public async Task<ContractDto> TerminateAsync(int contractId, ReasonRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contract, me) = await LoadForChangeAsync(contractId, user, ct);
+        var now = clock.GetUtcNow();
+        contract.Terminate(me, request.Reason ?? string.Empty, now);
+        await visits.CancelOpenVisitsAsync(contract.Id, now, ct);
+        return await CommitAsync(contract, user, NotificationType.ContractTerminated, Both(contract, me), now, ct);
+    }
 
     /// <summary>The contract, tracked with its task and reviews, for one of its two sides (others: 404 / 403).</summary>
     internal async Task<(Contract Contract, int Me)> LoadForChangeAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
@@ -206,11 +214,4 @@ public sealed class ContractService(
         outbox.Add(() => recipients.Select(party =>
             new Notification(party, type, contract.TaskId, title, now, contract.BidId, contract.Id)));
     }
-
-    /// <summary>
-    /// Visits made against visits planned, for the delivery note. A placeholder until the visits feature
-    /// (VisitService.TallyAsync) is wired in here: nothing counted as made yet, the task's plan as planned.
-    /// </summary>
-    private Task<(int Made, int Planned)> TallyVisitsAsync(Contract contract, CancellationToken ct) =>
-        Task.FromResult((0, contract.Task!.VisitsPlanned));
 }

@@ -31,7 +31,7 @@ public sealed class NewModel(
         {
             Ward = association.Ward,
             Town = association.Town,
-            VisitsPlanned = 1,
+            VisitWeekdays = [DayOfWeek.Tuesday],
             HouseholdsServed = 0, // the hint says "leave it at 0 if you do not know"
             DeadlineDate = today.AddDays(14),
             DeadlineTime = new TimeOnly(17, 0),
@@ -100,15 +100,15 @@ public sealed class NewModel(
         Require(input.DeadlineDate is not null, "bidDeadline");
         Require(input.StartDate is not null, "startDate");
         Require(input.EndDate is not null, "endDate");
-        Require(input.VisitsPlanned is not null, "visitsPlanned");
         Require(input.FeeYen is not null, "feeYen");
         var request = ToRequest(input, publish: false);
         var details = new TaskDetails(
             input.Title ?? string.Empty, input.Description ?? string.Empty, input.Category ?? string.Empty,
             input.Ward ?? string.Empty, input.Town ?? string.Empty,
-            input.StartDate ?? default, input.EndDate ?? default, input.VisitsPlanned ?? 1,
+            input.StartDate ?? default, input.EndDate ?? default, Math.Max(1, input.VisitsPlanned),
             request.IsVolunteer, input.FeeYen ?? 0, request.BidDeadline ?? now.AddDays(7),
-            input.CertificationRequired, input.InsuranceRequired, input.HouseholdsServed ?? 0);
+            input.CertificationRequired, input.InsuranceRequired, input.HouseholdsServed ?? 0,
+            WeekdaySet.Of(input.VisitWeekdays));
         return missing.Concat(details.Validate(now).Where(e => missing.All(m => m.Field != e.Field))).ToList();
     }
 
@@ -121,7 +121,7 @@ public sealed class NewModel(
         Town = input.Town,
         StartDate = input.StartDate,
         EndDate = input.EndDate,
-        VisitsPlanned = input.VisitsPlanned,
+        VisitWeekdays = input.VisitWeekdays,
         IsVolunteer = input.Pay == "volunteer",
         FeeYen = input.FeeYen,
         BidDeadline = input.DeadlineDate is { } day
@@ -151,7 +151,13 @@ public sealed class NewModel(
 
         public DateOnly? EndDate { get; set; }
 
-        public int? VisitsPlanned { get; set; }
+        /// <summary>訪問する曜日: checkboxes; the number of visits follows from them and the period.</summary>
+        public List<DayOfWeek> VisitWeekdays { get; set; } = [];
+
+        /// <summary>The visit days the pattern gives from start to end, shown in the preview.</summary>
+        public int VisitsPlanned => StartDate is { } start && EndDate is { } end
+            ? WeekdaySet.Of(VisitWeekdays).CountBetween(start, end)
+            : 0;
 
         public int? HouseholdsServed { get; set; }
 

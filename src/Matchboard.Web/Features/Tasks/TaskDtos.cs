@@ -25,6 +25,9 @@ public record TaskSummaryDto
 
     public int VisitsPlanned { get; init; }
 
+    /// <summary>The weekdays of the visits, Monday first; visitsPlanned is their count from start to end.</summary>
+    public IReadOnlyList<DayOfWeek> VisitWeekdays { get; init; } = [];
+
     public bool IsVolunteer { get; init; }
 
     public long FeeYen { get; init; }
@@ -127,7 +130,11 @@ public sealed record CreateTaskRequest
 
     public DateOnly? EndDate { get; init; }
 
+    /// <summary>Optional: the number of visit days the weekday pattern gives; computed when left out, checked when given.</summary>
     public int? VisitsPlanned { get; init; }
+
+    /// <summary>The visit weekdays (e.g. ["Tuesday"] for every Tuesday).</summary>
+    public IReadOnlyList<DayOfWeek>? VisitWeekdays { get; init; }
 
     public bool IsVolunteer { get; init; }
 

@@ -8,11 +8,13 @@ public sealed class TaskMappingProfile : Profile
     public TaskMappingProfile()
     {
         CreateMap<CommunityTask, TaskSummaryDto>()
+            .ForMember(d => d.VisitWeekdays, o => o.MapFrom(s => s.VisitWeekdays.Days))
             .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
             .MaxDepth(1);
 
         // Viewer-dependent members are filled by TaskService, never by the map.
         CreateMap<CommunityTask, TaskDetailDto>()
+            .ForMember(d => d.VisitWeekdays, o => o.MapFrom(s => s.VisitWeekdays.Days))
             .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
             .ForMember(d => d.AcceptingBids, o => o.Ignore())
             .ForMember(d => d.BidCount, o => o.Ignore())

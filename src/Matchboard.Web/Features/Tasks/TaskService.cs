@@ -215,6 +215,8 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         var required = new Infrastructure.RequiredFields();
         var deadline = required.Value(request.BidDeadline, "bidDeadline", now.AddDays(7));
         var start = required.Value(request.StartDate, "startDate", JapanTime.DateOf(deadline));
+        var end = required.Value(request.EndDate, "endDate", start);
+        var weekdays = WeekdaySet.Of(request.VisitWeekdays);
         var details = new TaskDetails(
             request.Title ?? string.Empty,
             request.Description ?? string.Empty,
@@ -222,14 +224,15 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             string.IsNullOrWhiteSpace(request.Ward) ? association.Ward : request.Ward,
             string.IsNullOrWhiteSpace(request.Town) ? association.Town : request.Town,
             start,
-            required.Value(request.EndDate, "endDate", start),
-            required.Value(request.VisitsPlanned, "visitsPlanned", 1),
+            end,
+            request.VisitsPlanned ?? weekdays.CountBetween(start, end),
             request.IsVolunteer,
             required.Value(request.FeeYen, "feeYen", 0L),
             deadline,
             request.CertificationRequired,
             request.InsuranceRequired,
-            request.HouseholdsServed ?? 0);
+            request.HouseholdsServed ?? 0,
+            weekdays);
         required.ThrowIfAny(details.Validate(now));
         return details;
     }

@@ -16,6 +16,7 @@ public static class FieldLabels
         ["Input.StartDate"] = "field.start",
         ["Input.EndDate"] = "field.end",
         ["Input.VisitsPlanned"] = "field.visits",
+        ["Input.VisitWeekdays"] = "field.visit-weekdays",
         ["Input.HouseholdsServed"] = "field.households",
         ["Input.FeeYen"] = "new.fee",
         ["Input.DeadlineDate"] = "field.deadline-date",

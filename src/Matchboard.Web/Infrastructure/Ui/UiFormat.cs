@@ -45,6 +45,15 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     public string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>「火」 / "Tue".</summary>
+    public string Weekday(DayOfWeek day) => IsEnglish
+        ? English.DateTimeFormat.GetAbbreviatedDayName(day)
+        : Japanese.DateTimeFormat.GetAbbreviatedDayName(day);
+
+    /// <summary>「毎週 火・金」 / "Every Tue, Fri".</summary>
+    public string Weekdays(IEnumerable<DayOfWeek> days) =>
+        text["value.weekdays", string.Join(IsEnglish ? ", " : "・", WeekdaySet.Of(days).Days.Select(Weekday))];
+
     public string Category(string code) => Lookup("category." + code, code);
 
     public string Ward(string code) => Lookup("ward." + code, code);

@@ -1,0 +1,175 @@
+using Matchboard.Domain.Tasks;
+using Matchboard.Domain.Visits;
+using static Matchboard.Domain.Tests.TestData;
+using static Matchboard.Domain.Tests.VisitTestData;
+
+namespace Matchboard.Domain.Tests;
+
+public class VisitScheduleTests
+{
+    [Fact]
+    public void ActivationPlansOneVisitPerConsentedHouseholdPerPatternDay()
+    {
+        var contract = WatchOverContract();
+        var a = ConsentedHousehold(contract, 1);
+        var b = ConsentedHousehold(contract, 2, label: "B-07");
+
+        var visits = Plan(contract, a, b);
+
+        Assert.Equal(8, visits.Count);
+        Assert.Equal(
+            [new(2026, 12, 10), new(2026, 12, 11), new(2026, 12, 17), new(2026, 12, 18)],
+            visits.Where(v => v.HouseholdId == 1).Select(v => v.Date));
+        Assert.All(visits, v => Assert.Equal(PlannedVisitStatus.Planned, v.Status));
+    }
+
+    [Fact]
+    public void AHouseholdWithoutConsentGetsNoVisits()
+    {
+        var contract = WatchOverContract();
+        var without = SetId(Household.Register(contract, AssociationId, "C-01", SignedAt), 3);
+
+        Assert.Empty(Plan(contract, without));
+        Assert.Empty(VisitSchedule.ForHousehold(contract, without, SignedAt));
+    }
+
+    [Fact]
+    public void AHouseholdGetsItsVisitsFromItsConsentOn()
+    {
+        var contract = WatchOverContract();
+        var household = SetId(Household.Register(contract, AssociationId, "D-02", SignedAt), 4);
+        household.RecordConsent(contract, AssociationId, new DateOnly(2026, 12, 16), ConsentMethod.InPerson, At(16, 9));
+
+        var visits = VisitSchedule.ForHousehold(contract, household, At(16, 9));
+
+        Assert.Equal([new(2026, 12, 17), new(2026, 12, 18)], visits.Select(v => v.Date));
+    }
+
+    [Fact]
+    public void NoVisitIsPlannedOnADayAlreadyPast()
+    {
+        var contract = WatchOverContract();
+        var household = ConsentedHousehold(contract, 1);
+
+        var visits = VisitSchedule.ForHousehold(contract, household, At(17, 20));
+
+        Assert.Equal([new(2026, 12, 17), new(2026, 12, 18)], visits.Select(v => v.Date));
+    }
+
+    [Fact]
+    public void WorkWithoutHouseholdsGetsOneShiftAPatternDay()
+    {
+        var contract = WatchOverContract(Categories.Cleanup);
+
+        var visits = Plan(contract);
+
+        Assert.Equal(4, visits.Count);
+        Assert.All(visits, v => Assert.Null(v.HouseholdId));
+    }
+
+    [Fact]
+    public void HouseholdsAreOnlyForWatchOver()
+    {
+        var contract = WatchOverContract(Categories.Cleanup);
+
+        AssertFails(() => Household.Register(contract, AssociationId, "A-01", SignedAt), "household.not-watch-over", DomainErrorKind.RuleViolation);
+    }
+
+    [Fact]
+    public void OnlyTheAssociationRegistersHouseholdsAndConsent()
+    {
+        var contract = WatchOverContract();
+        var household = SetId(Household.Register(contract, AssociationId, "A-01", SignedAt), 1);
+
+        AssertFails(() => Household.Register(contract, ProviderId, "A-02", SignedAt), "household.association-only", DomainErrorKind.RuleViolation);
+        AssertFails(
+            () => household.RecordConsent(contract, ProviderId, new DateOnly(2026, 12, 1), ConsentMethod.InPerson, SignedAt),
+            "household.association-only",
+            DomainErrorKind.RuleViolation);
+        Assert.False(household.HasConsent);
+    }
+
+    [Fact]
+    public void ConsentDatedInTheFutureIsRefused()
+    {
+        var contract = WatchOverContract();
+        var household = SetId(Household.Register(contract, AssociationId, "A-01", SignedAt), 1);
+
+        AssertInvalid(
+            () => household.RecordConsent(contract, AssociationId, JapanTime.DateOf(SignedAt).AddDays(1), ConsentMethod.InPerson, SignedAt),
+            ("consentDate", "in-the-future"));
+    }
+
+    [Fact]
+    public void TheAssociationMovesAVisitWithinThePeriod()
+    {
+        var contract = WatchOverContract();
+        var visit = Plan(contract, ConsentedHousehold(contract, 1))[0];
+
+        visit.Move(contract, AssociationId, new DateOnly(2026, 12, 12), SignedAt);
+
+        Assert.Equal(new DateOnly(2026, 12, 12), visit.Date);
+        Assert.Equal(new DateOnly(2026, 12, 10), visit.OriginalDate);
+        AssertInvalid(() => visit.Move(contract, AssociationId, new DateOnly(2026, 12, 21), SignedAt), ("date", "outside-contract-period"));
+        AssertInvalid(() => visit.Move(contract, AssociationId, new DateOnly(2026, 12, 8), SignedAt), ("date", "in-the-past"));
+    }
+
+    [Fact]
+    public void TheProviderProposesADayAndTheAssociationAccepts()
+    {
+        var contract = WatchOverContract();
+        var visit = Plan(contract, ConsentedHousehold(contract, 1))[0];
+
+        visit.ProposeDate(contract, ProviderId, new DateOnly(2026, 12, 14), SignedAt);
+        Assert.Equal(new DateOnly(2026, 12, 10), visit.Date);
+        AssertFails(() => visit.AcceptProposal(contract, ProviderId, SignedAt), "household.association-only", DomainErrorKind.RuleViolation);
+
+        visit.AcceptProposal(contract, AssociationId, SignedAt);
+
+        Assert.Equal(new DateOnly(2026, 12, 14), visit.Date);
+        Assert.Null(visit.ProposedDate);
+    }
+
+    [Fact]
+    public void TheAssociationCannotProposeAndTheProviderCannotMove()
+    {
+        var contract = WatchOverContract();
+        var visit = Plan(contract, ConsentedHousehold(contract, 1))[0];
+
+        AssertFails(() => visit.ProposeDate(contract, AssociationId, new DateOnly(2026, 12, 14), SignedAt), "visit.provider-only", DomainErrorKind.RuleViolation);
+        AssertFails(() => visit.Move(contract, ProviderId, new DateOnly(2026, 12, 14), SignedAt), "household.association-only", DomainErrorKind.RuleViolation);
+    }
+
+    [Fact]
+    public void CancellingOpenVisitsLeavesPastAndReportedOnesAlone()
+    {
+        var contract = WatchOverContract();
+        var household = ConsentedHousehold(contract, 1);
+        var visits = Plan(contract, household);
+        FileReport(contract, visits[2], null, Draft(At(17, 10)), At(17, 10));
+
+        var cancelled = visits.Count(v => v.CancelIfOpen(At(17, 12)));
+
+        Assert.Equal(1, cancelled);
+        Assert.Equal(PlannedVisitStatus.Cancelled, visits[3].Status);
+        Assert.Equal(PlannedVisitStatus.Planned, visits[0].Status);
+        Assert.Equal(PlannedVisitStatus.Planned, visits[2].Status);
+    }
+
+    [Fact]
+    public void ErasureRemovesTheLabelOneYearAfterTheContractEnds()
+    {
+        var contract = WatchOverContract();
+        var household = ConsentedHousehold(contract, 1);
+        var ended = At(20, 18);
+        EndContract(contract, ended);
+
+        Assert.False(VisitRules.IsErasureDue(contract, ended.AddYears(1).AddMinutes(-1)));
+        Assert.True(VisitRules.IsErasureDue(contract, ended.AddYears(1)));
+
+        household.Erase(ended.AddYears(1));
+
+        Assert.Null(household.Label);
+        Assert.True(household.HasConsent);
+    }
+}
