@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Matchboard.Domain.Contracts;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Reviews;
@@ -90,6 +91,27 @@ public sealed class ContractPageTests(MatchboardFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(page + "?handler=Review", new() { ["Review.Rating"] = "5", ["Review.Comment"] = "とても丁寧でした。" })).StatusCode);
         Assert.DoesNotContain("とても丁寧でした。", await group.Http.GetStringAsync(page));
         Assert.Contains("とても丁寧でした。", await officer.Http.GetStringAsync(page));
+    }
+
+    [Fact]
+    public async Task ReleasedReviewsAndTheReplyAppearOnTheGroupsPublicPage()
+    {
+        var steps = await ContractSteps.CompletedAsync(factory);
+        var review = (await (await steps.Officer.PostJsonAsync(steps.Url("/reviews"), new { rating = 4, comment = "毎週の報告が分かりやすかったです。" }))
+            .Content.ReadFromJsonAsync<ContractReviewsDto>(ApiClient.Json))!.Reviews.Single();
+        var visitor = await PageClient.CreateAsync(factory);
+        Assert.DoesNotContain("毎週の報告が分かりやすかったです。", await visitor.Http.GetStringAsync($"/Organizations/{steps.Group.OrganizationId}"));
+
+        await steps.Group.PostJsonAsync(steps.Url("/reviews"), new { rating = 5, comment = "協力的でした。" });
+        var group = await PageClient.CreateAsync(factory, DemoAccounts.MimamoriStaff);
+        var replied = await group.PostFormAsync($"/Contracts/{steps.ContractId}?handler=Reply", new() { ["Reply.ReviewId"] = review.Id.ToString(), ["Reply.Text"] = "ありがとうございます。" });
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+
+        var publicPage = await visitor.Http.GetStringAsync($"/Organizations/{steps.Group.OrganizationId}");
+        Assert.Contains("毎週の報告が分かりやすかったです。", publicPage);
+        Assert.Contains("ありがとうございます。", publicPage);
+        Assert.Contains("高齢者の見守り", publicPage);
+        Assert.Contains("毎週の報告が分かりやすかったです。", await group.Http.GetStringAsync("/Organizations/Profile"));
     }
 
     [Fact]
