@@ -95,6 +95,21 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         await group.OpenLiveAsync(contractHref!);
         await Expect(officer.Locator("#contract-status")).ToHaveAttributeAsync("data-status", "PendingSignatures");
 
+        // Signing needs the association's terms and each side's contact person, filled in on the same page.
+        await officer.Locator("input[name='Terms.PaymentTiming'][value='OnCompletion']").CheckAsync();
+        await officer.Locator("#Terms_Insurance").FillAsync("団体がボランティア活動保険に加入します。");
+        await officer.Locator("#contract-terms-save").ClickAsync();
+        await Expect(officer.Locator("#flash")).ToBeVisibleAsync();
+        foreach (var (side, name) in new[] { (officer, "町会 花子"), (group, "見守 一郎") })
+        {
+            await side.Locator("#Contact_Name").FillAsync(name);
+            await side.Locator("#Contact_Phone").FillAsync("044-000-0000");
+            await side.Locator("#Contact_Email").FillAsync("contact@example.jp");
+            await side.Locator("#contract-contact-save").ClickAsync();
+            await Expect(side.Locator("#flash")).ToBeVisibleAsync();
+        }
+
+        await group.WaitConnectedAsync();
         await officer.Locator("#Agree").CheckAsync();
         await officer.Locator("#contract-sign").ClickAsync();
         await Expect(officer.Locator("#flash")).ToBeVisibleAsync();

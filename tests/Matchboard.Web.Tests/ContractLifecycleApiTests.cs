@@ -15,6 +15,19 @@ namespace Matchboard.Web.Tests;
 public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
 {
     [Fact]
+    public async Task TheOpenApiDocumentDescribesTheContractsLife()
+    {
+        var paths = (await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        foreach (var path in new[] { "terms", "contacts/mine", "withdraw-award", "deliver", "accept", "request-changes", "terminate", "reviews", "reviews/{reviewId}/reply" })
+        {
+            Assert.True(paths.TryGetProperty($"/api/contracts/{{id}}/{path}", out _), $"{path} is not in the OpenAPI document");
+        }
+
+        Assert.True(paths.TryGetProperty("/api/organizations/{id}/reviews", out _));
+    }
+
+    [Fact]
     public async Task TheWinnerHasSevenDaysToSignAndTheTermsAreShown()
     {
         var steps = await ContractSteps.ReadyToSignAsync(factory);

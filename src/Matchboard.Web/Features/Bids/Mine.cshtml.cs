@@ -14,7 +14,7 @@ namespace Matchboard.Web.Features.Bids;
 public sealed class MineModel(MatchboardDbContext db) : PageModel
 {
     public static IReadOnlyList<BidStatus> Order { get; } =
-        [BidStatus.Accepted, BidStatus.Submitted, BidStatus.Revised, BidStatus.Rejected, BidStatus.Withdrawn];
+        [BidStatus.Accepted, BidStatus.Submitted, BidStatus.Revised, BidStatus.Rejected, BidStatus.AwardWithdrawn, BidStatus.Withdrawn];
 
     public IReadOnlyDictionary<BidStatus, List<Row>> ByStatus { get; private set; } = new Dictionary<BidStatus, List<Row>>();
 

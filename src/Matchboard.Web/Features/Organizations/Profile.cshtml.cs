@@ -13,7 +13,8 @@ namespace Matchboard.Web.Features.Organizations;
 
 /// <summary>Our organization. A civic group edits what it does, where, and how much it can take on.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class ProfileModel(MatchboardDbContext db, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+public sealed class ProfileModel(
+    MatchboardDbContext db, Reviews.ReviewService reviews, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
 {
     private static readonly Dictionary<string, string> CodeToField = new()
     {
@@ -24,6 +25,9 @@ public sealed class ProfileModel(MatchboardDbContext db, IStringLocalizer<Messag
 
     public Organization Organization { get; private set; } = null!;
 
+    /// <summary>Our public record: released reviews of us, with our replies (given on each contract's page).</summary>
+    public Reviews.OrganizationReviewsDto Record { get; private set; } = null!;
+
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
 
@@ -33,6 +37,7 @@ public sealed class ProfileModel(MatchboardDbContext db, IStringLocalizer<Messag
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organization = await LoadAsync(tracked: false, ct);
+        Record = await reviews.ForOrganizationAsync(Organization.Id, ct);
         Input = new ServiceInput
         {
             Categories = [.. Organization.Categories],
@@ -55,6 +60,7 @@ public sealed class ProfileModel(MatchboardDbContext db, IStringLocalizer<Messag
         {
             var key = CodeToField.GetValueOrDefault(ex.Code, string.Empty);
             ModelState.AddModelError(key, messages[$"error.{ex.Code}"]);
+            Record = await reviews.ForOrganizationAsync(Organization.Id, ct);
             return Page();
         }
     }

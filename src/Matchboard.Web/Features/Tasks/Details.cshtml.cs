@@ -243,7 +243,7 @@ public sealed class DetailsModel(
             Bids = await bids.ListForTaskAsync(id, User, ct);
             var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
             TrackRecord = await db.Contracts.AsNoTracking()
-                .Where(c => groupIds.Contains(c.ProviderId))
+                .Where(c => groupIds.Contains(c.ProviderId) && c.Status != Domain.Contracts.ContractStatus.AwardWithdrawn)
                 .GroupBy(c => c.ProviderId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);

@@ -196,7 +196,8 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             return null;
         }
 
-        var contractId = await db.Contracts.Where(c => c.TaskId == task.Id).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+        // A withdrawn award leaves its contract behind; the current award's contract is the one for its bid.
+        var contractId = await db.Contracts.Where(c => c.TaskId == task.Id && c.BidId == task.AwardedBidId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
         return new AwardDto
         {
             BidId = award.Id,
