@@ -75,7 +75,9 @@ public sealed class ContractSigningTests(MatchboardFactory factory) : IClassFixt
         {
             var award = await officer.AwardAsync(taskId, bidId);
             Assert.Equal(HttpStatusCode.OK, award.StatusCode);
-            contractIds.Add((await award.Content.ReadFromJsonAsync<ContractDto>(ApiClient.Json))!.Id);
+            var contractId = (await award.Content.ReadFromJsonAsync<ContractDto>(ApiClient.Json))!.Id;
+            await ContractSteps.FillInAsync(officer, group, contractId);
+            contractIds.Add(contractId);
         }
 
         return contractIds;

@@ -27,10 +27,16 @@ public sealed record ContractSteps(MatchboardFactory Factory, ApiClient Officer,
     public static async Task<ContractSteps> ReadyToSignAsync(MatchboardFactory factory)
     {
         var steps = await AwardedAsync(factory);
-        await steps.Officer.SendAsync(HttpMethod.Put, $"/api/contracts/{steps.ContractId}/terms", Terms);
-        await steps.Officer.SendAsync(HttpMethod.Put, $"/api/contracts/{steps.ContractId}/contacts/mine", Contact("町会 花子"));
-        await steps.Group.SendAsync(HttpMethod.Put, $"/api/contracts/{steps.ContractId}/contacts/mine", Contact("見守 一郎"));
+        await FillInAsync(steps.Officer, steps.Group, steps.ContractId);
         return steps;
+    }
+
+    /// <summary>What each side must fill in before it can sign: the association's terms, and both contact persons.</summary>
+    public static async Task FillInAsync(ApiClient officer, ApiClient group, int contractId)
+    {
+        await officer.SendAsync(HttpMethod.Put, $"/api/contracts/{contractId}/terms", Terms);
+        await officer.SendAsync(HttpMethod.Put, $"/api/contracts/{contractId}/contacts/mine", Contact("町会 花子"));
+        await group.SendAsync(HttpMethod.Put, $"/api/contracts/{contractId}/contacts/mine", Contact("見守 一郎"));
     }
 
     public static async Task<ContractSteps> ActiveAsync(MatchboardFactory factory)

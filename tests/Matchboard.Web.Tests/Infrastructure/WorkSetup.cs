@@ -27,6 +27,7 @@ public static class WorkSetup
         var household = await PostOkAsync<HouseholdDto>(officer, $"/api/contracts/{contractId}/households", new { label });
         await PostOkAsync<HouseholdDto>(officer, $"/api/contracts/{contractId}/households/{household.Id}/consent",
             new { consentDate = Domain.JapanTime.DateOf(factory.Clock.GetUtcNow()), consentMethod = "InWriting" });
+        await ContractSteps.FillInAsync(officer, provider, contractId);
         await officer.SignAsync(contractId);
         await provider.SignAsync(contractId);
 
