@@ -21,7 +21,8 @@ public sealed class ContractPageTests(MatchboardFactory factory) : IClassFixture
 
         Assert.Contains("団体がボランティア活動保険に加入します。", before);
         Assert.Contains("完了の確認後に一括", before);
-        Assert.Contains("12回", before);
+        var task = await steps.Officer.GetAsync<Features.Tasks.TaskDetailDto>($"/api/tasks/{steps.TaskId}");
+        Assert.Contains($"{task.VisitsPlanned}回", before);
         Assert.Contains("週1回、2人1組で訪問します。", before);
         Assert.Contains("個人情報の取り扱い", before);
         Assert.Contains("見守 一郎", before);
