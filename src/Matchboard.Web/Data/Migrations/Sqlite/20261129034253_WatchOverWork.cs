@@ -144,6 +144,10 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0L);
 
+            // Contracts awarded before signing deadlines existed get the default one: seven days after the award
+            // (UTC ticks, as the converter stores every instant).
+            migrationBuilder.Sql("UPDATE \"Contracts\" SET \"SignBy\" = \"CreatedAt\" + 6048000000000;");
+
             migrationBuilder.AddColumn<int>(
                 name: "TerminatedById",
                 table: "Contracts",
