@@ -94,7 +94,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
 
         Assert.Null(changed.ProviderSignedAt);
         Assert.Equal(PaymentTiming.Monthly, changed.PaymentTiming);
-        Assert.Contains((await steps.Group.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractChanged);
+        Assert.Contains(await steps.Group.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractChanged);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         var delivered = await steps.Group.SendAsync(HttpMethod.Post, steps.Url("/deliver"), new { note = "12回の訪問を終えました。" });
         Assert.Equal(ContractStatus.Delivered, delivered.Status);
         Assert.Equal(delivered.DeliveredAt!.Value.AddDays(14), delivered.AutoCompletesAt);
-        Assert.Contains((await steps.Officer.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractDelivered);
+        Assert.Contains(await steps.Officer.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractDelivered);
 
         var completed = await steps.Officer.SendAsync(HttpMethod.Post, steps.Url("/accept"), null);
 
@@ -146,7 +146,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         Assert.False(completed.CompletedAutomatically);
         foreach (var side in new[] { steps.Officer, steps.Group })
         {
-            Assert.Single((await side.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractCompleted);
+            Assert.Single(await side.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractCompleted);
         }
     }
 
@@ -168,7 +168,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         await ProblemAssert.HasCodeAsync(byOfficer, HttpStatusCode.UnprocessableEntity, "contract.provider-only");
         var contract = await steps.AsGroupAsync();
         Assert.Equal("終わりました。", contract.DeliveryNote);
-        Assert.Single((await steps.Officer.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractDelivered);
+        Assert.Single(await steps.Officer.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractDelivered);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         Assert.Equal(ContractStatus.Active, back.Status);
         Assert.Null(back.AutoCompletesAt);
         Assert.Equal("残りの2世帯の訪問をお願いします。", back.ChangesRequestReason);
-        Assert.Contains((await steps.Group.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractChangesRequested);
+        Assert.Contains(await steps.Group.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractChangesRequested);
         await ProblemAssert.HasCodeAsync(await steps.Officer.PostJsonAsync(steps.Url("/accept"), null), HttpStatusCode.Conflict, "contract.not-delivered");
         Assert.Equal(ContractStatus.Active, (await steps.AsOfficerAsync()).Status);
     }
@@ -197,7 +197,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         Assert.Equal(ContractStatus.Terminated, ended.Status);
         Assert.Equal(steps.Group.OrganizationId, ended.TerminatedById);
         Assert.NotNull(ended.EndedAt);
-        Assert.Contains((await steps.Officer.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractTerminated);
+        Assert.Contains(await steps.Officer.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractTerminated);
         await ProblemAssert.HasCodeAsync(await steps.Officer.PostJsonAsync(steps.Url("/terminate"), new { reason = "二重" }), HttpStatusCode.Conflict, "contract.not-open");
     }
 
@@ -230,7 +230,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         Assert.Equal(CommunityTaskStatus.Closed, (await officer.GetAsync<TaskDetailDto>($"/api/tasks/{task.Id}")).Status);
         foreach (var side in new[] { officer, first })
         {
-            Assert.Contains((await side.NotificationsAsync()).Items, n => n.ContractId == contract.Id && n.Type == NotificationType.AwardWithdrawn);
+            Assert.Contains(await side.AllNotificationsAsync(), n => n.ContractId == contract.Id && n.Type == NotificationType.AwardWithdrawn);
         }
 
         await ProblemAssert.HasCodeAsync(await officer.AwardAsync(task.Id, firstBid.Id), HttpStatusCode.Conflict, "bid.not-live");
@@ -259,7 +259,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
         Assert.True(contract.CompletedAutomatically);
         foreach (var side in new[] { steps.Officer, steps.Group })
         {
-            Assert.Single((await side.NotificationsAsync()).Items, n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractCompleted);
+            Assert.Single(await side.AllNotificationsAsync(), n => n.ContractId == steps.ContractId && n.Type == NotificationType.ContractCompleted);
         }
     }
 
@@ -279,7 +279,7 @@ public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClas
             var stored = await steps.AsOfficerAsync();
             Assert.Equal(winner.Status, stored.Status);
             Assert.Equal(stored.Status == ContractStatus.Completed ? null : "同時に終了", stored.TerminationReason);
-            var ends = (await steps.Officer.NotificationsAsync()).Items
+            var ends = (await steps.Officer.AllNotificationsAsync())
                 .Count(n => n.ContractId == steps.ContractId && n.Type is NotificationType.ContractCompleted or NotificationType.ContractTerminated);
             Assert.Equal(1, ends);
         }

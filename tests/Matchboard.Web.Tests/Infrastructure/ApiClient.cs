@@ -77,6 +77,21 @@ public sealed class ApiClient(HttpClient http, string token, MeDto me)
     public async Task<NotificationPageDto> NotificationsAsync(long after = 0) =>
         (await Http.GetFromJsonAsync<NotificationPageDto>($"/api/notifications?after={after}", Json))!;
 
+    /// <summary>
+    /// Every notification, page after page, oldest first: as days pass, the demo's active contracts alone fill
+    /// more than one page (a visit with no report is a notification too).
+    /// </summary>
+    public async Task<List<NotificationDto>> AllNotificationsAsync()
+    {
+        var all = new List<NotificationDto>();
+        while ((await NotificationsAsync(all.Count == 0 ? 0 : all[^1].Sequence)).Items is { Count: > 0 } page)
+        {
+            all.AddRange(page);
+        }
+
+        return all;
+    }
+
     public async Task<T> GetAsync<T>(string url) => (await Http.GetFromJsonAsync<T>(url, Json))!;
 
     private static async Task EnsureAsync(HttpResponseMessage response)

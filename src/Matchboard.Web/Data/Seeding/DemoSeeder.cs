@@ -140,6 +140,7 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync(ct);
 
+        var contracts = new List<(SeedTask Seed, Contract Contract)>();
         foreach (var (seed, task, deadline) in built)
         {
             var decidedAt = Earliest(deadline.AddHours(2), now);
@@ -159,6 +160,7 @@ public sealed class DemoSeeder(
                     var contract = task.Award(winner.Id, award.Rationale, decidedAt);
                     Sign(contract, award, decidedAt, now);
                     db.Contracts.Add(contract);
+                    contracts.Add((seed, contract));
                     break;
             }
 
@@ -169,6 +171,7 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        await WorkSeeding.SeedAsync(db, contracts, now, ct);
     }
 
     private static void PlaceBids(

@@ -1,6 +1,7 @@
 using Matchboard.Domain.Bids;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
+using Matchboard.Domain.Visits;
 
 namespace Matchboard.Web.Data.Seeding;
 
@@ -42,12 +43,20 @@ internal sealed record SeedTask(
     CommunityTaskStatus Status,
     List<SeedBid>? Bids,
     List<SeedQuestion>? Questions,
-    SeedAward? Award);
+    SeedAward? Award,
+    SeedWork? Work = null);
 
 internal sealed record SeedBid(string Group, long AmountYen, string Proposal, int StaffPlanned, string EarliestStart, BidStatus Status);
 
 internal sealed record SeedQuestion(string Group, string Text, string? Answer);
 
 internal sealed record SeedAward(string Group, string Rationale, bool AssociationSigned, bool ProviderSigned);
+
+/// <summary>The work under an active contract: its households and one report filed this morning.</summary>
+internal sealed record SeedWork(List<SeedHousehold> Households, SeedReport? Report);
+
+internal sealed record SeedHousehold(string Label, ConsentMethod? Consent, string? Visitor);
+
+internal sealed record SeedReport(string Household, ResidentStatus Status, VisitChecklist? Checklist, string Note);
 
 internal sealed record SeedUser(string Email, string Password, string Organization, string DisplayName);
