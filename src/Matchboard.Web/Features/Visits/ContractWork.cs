@@ -63,7 +63,10 @@ public sealed record ContractWorkView
         householdId is { } id ? Schedule?.Households.FirstOrDefault(h => h.Id == id)?.Label : null;
 
     /// <summary>The Monday of this week (Japan), for the week's round.</summary>
-    public DateOnly WeekStart => Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
+    public DateOnly WeekStart => MondayOf(Today);
+
+    /// <summary>A round's week runs Monday to Sunday.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The id of a field: the plain one (that the error summary links to) for the form that failed, else made unique per row.</summary>
     public string FieldId(string field, string form, int rowId) => FailedForm == $"{form}-{rowId}" ? field : $"{field}-{rowId}";

@@ -29,8 +29,7 @@ public sealed class RoundModel(VisitService visits, TimeProvider clock) : PageMo
     public async Task OnGetAsync(int id, [FromQuery] DateOnly? week, CancellationToken ct)
     {
         Schedule = await visits.GetScheduleAsync(id, User, ct);
-        var day = week ?? JapanTime.DateOf(clock.GetUtcNow());
-        WeekStart = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        WeekStart = ContractWorkView.MondayOf(week ?? JapanTime.DateOf(clock.GetUtcNow()));
         Days = Schedule.Visits
             .Where(v => v.Status != PlannedVisitStatus.Cancelled && v.Date >= WeekStart && v.Date <= WeekEnd)
             .OrderBy(v => v.Date).ThenBy(v => v.HouseholdLabel)
