@@ -122,6 +122,7 @@ services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
 services.AddScoped<AlertService>();
+services.AddScoped<ContractWorkReader>();
 services.AddSingleton<ISweep, MissedVisitSweep>();
 services.AddSingleton<ISweep, AlertEscalationSweep>();
 services.AddSingleton<ISweep, VisitErasureSweep>();

@@ -30,6 +30,14 @@ public sealed partial class PageClient(HttpClient http)
         return await Http.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts with the token of another page: for a page the user may not open (the post must be refused too).</summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenOfAsync(string tokenPage, string url, Dictionary<string, string> fields)
+    {
+        var page = await Http.GetStringAsync(tokenPage);
+        fields["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value;
+        return await Http.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>The same for a form that repeats a field (checkboxes).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {

@@ -41,6 +41,9 @@ public sealed record AlertDto
 
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
+    /// <summary>The organization that acknowledged: the association, or the city office for an escalated alert.</summary>
+    public string? AcknowledgedByName { get; init; }
+
     public string? AcknowledgementNote { get; init; }
 }
 

@@ -77,6 +77,8 @@ public sealed class AlertService(MatchboardDbContext db, TimeProvider clock, Not
         var labels = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Label, ct);
         var reportIds = alerts.Select(a => a.ReportId).OfType<int>().Distinct().ToList();
         var reports = await db.VisitReports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var answererIds = alerts.Select(a => a.AcknowledgedByOrganizationId).OfType<int>().Distinct().ToList();
+        var answerers = await db.Organizations.AsNoTracking().Where(o => answererIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return alerts.Select(a =>
         {
             var c = contracts[a.ContractId];
@@ -101,6 +103,7 @@ public sealed class AlertService(MatchboardDbContext db, TimeProvider clock, Not
                 RaisedAt = a.RaisedAt,
                 EscalatedAt = a.EscalatedAt,
                 AcknowledgedAt = a.AcknowledgedAt,
+                AcknowledgedByName = a.AcknowledgedByOrganizationId is { } by ? answerers.GetValueOrDefault(by) : null,
                 AcknowledgementNote = a.AcknowledgementNote,
             };
         }).ToList();

@@ -2,6 +2,7 @@ using Matchboard.Domain;
 using Matchboard.Domain.Contracts;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Reviews;
+using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,12 +18,15 @@ namespace Matchboard.Web.Features.Contracts;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class DetailsModel(
-    ContractService contracts, ReviewService reviews, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+    ContractService contracts, ReviewService reviews, ContractWorkReader work, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
 {
     public ContractDto Contract { get; private set; } = null!;
 
     /// <summary>Our view of the reviews, once the contract has ended (the two sides only).</summary>
     public ContractReviewsDto? Reviews { get; private set; }
+
+    /// <summary>The visit pattern, and for the two parties the work: alerts, visits, reports, households (Features/Visits).</summary>
+    public ContractWorkView Work { get; private set; } = null!;
 
     [BindProperty]
     public bool Agree { get; set; }
@@ -128,6 +132,7 @@ public sealed class DetailsModel(
         var me = User.OrganizationId();
         var isParty = me == Contract.AssociationId || me == Contract.ProviderId;
         Reviews = isParty && Contract.EndedAt is not null ? await reviews.ListAsync(id, User, ct) : null;
+        Work = await work.LoadAsync(id, User, ct);
     }
 
     /// <summary>

@@ -1,10 +1,21 @@
+using Matchboard.Domain.Organizations;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Alerts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Matchboard.Web.Features.Home;
 
-public sealed class IndexModel : PageModel
+/// <summary>The start page. Open alerts are the first thing an officer (or city staff, for escalated ones) sees after signing in.</summary>
+public sealed class IndexModel(AlertService alerts) : PageModel
 {
-    public void OnGet()
+    /// <summary>Null unless signed in as an officer or city staff.</summary>
+    public IReadOnlyList<AlertDto>? OpenAlerts { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        if (User.OrganizationKind() is OrganizationKind.Association or OrganizationKind.CityOffice)
+        {
+            OpenAlerts = await alerts.ListOpenAsync(User, ct);
+        }
     }
 }

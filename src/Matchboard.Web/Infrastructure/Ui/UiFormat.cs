@@ -54,6 +54,11 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
     public string Weekdays(IEnumerable<DayOfWeek> days) =>
         text["value.weekdays", string.Join(IsEnglish ? ", " : "・", WeekdaySet.Of(days).Days.Select(Weekday))];
 
+    /// <summary>「毎週 火曜日」 / "Every Tuesday": the contract's visit pattern, in full day names.</summary>
+    public string WeekdaysLong(IEnumerable<DayOfWeek> days) =>
+        text["value.weekdays", string.Join(IsEnglish ? ", " : "・", WeekdaySet.Of(days).Days.Select(day =>
+            (IsEnglish ? English : Japanese).DateTimeFormat.GetDayName(day)))];
+
     public string Category(string code) => Lookup("category." + code, code);
 
     public string Ward(string code) => Lookup("ward." + code, code);

@@ -42,7 +42,8 @@
     var text = document.createElement("span");
     text.textContent = template.replace("{title}", n.title);
     toast.appendChild(text);
-    var href = n.contractId ? "/Contracts/" + n.contractId : "/Tasks/" + n.taskId;
+    // The same page as the notification list (NotificationLinks): its alert, else its contract, else its task.
+    var href = n.alertId ? "/Alerts/" + n.alertId : n.contractId ? "/Contracts/" + n.contractId : "/Tasks/" + n.taskId;
     var link = document.createElement("a");
     link.href = href;
     link.textContent = config.getAttribute("data-read-more") || "→";
@@ -73,14 +74,19 @@
     }
   }
 
-  // Re-fetches every region that cares about this task (or every region, without a task id).
+  // Re-fetches every region that cares about this task (or every region, without a task id). A region with
+  // data-live-types (space-separated notification types, e.g. "VisitAlert VisitReported") refreshes only on those.
   // A region the user is typing in is refreshed when focus leaves it, so no typing is lost.
-  function refreshRegions(taskId) {
+  function refreshRegions(taskId, type) {
     var regions = document.querySelectorAll("[data-live-region][data-live-url]");
     var jobs = [];
     Array.prototype.forEach.call(regions, function (region) {
       var regionTask = region.getAttribute("data-live-task");
       if (taskId && regionTask && String(taskId) !== regionTask) {
+        return;
+      }
+      var types = (region.getAttribute("data-live-types") || "").split(" ").filter(Boolean);
+      if (type && types.length && types.indexOf(type) < 0) {
         return;
       }
       jobs.push(refreshRegion(region));
@@ -179,7 +185,7 @@
     config.setAttribute("data-last-sequence", String(n.sequence));
     showToast(n);
     bumpUnread(n);
-    return refreshRegions(n.taskId);
+    return refreshRegions(n.taskId, n.type);
   }
 
   // After a reconnect: everything missed, in order, handled the same way; then the true unread count.
