@@ -55,9 +55,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (its own cookies and an empty cache), as a second person on another device;
-    /// <paramref name="storageState"/> (from <c>IBrowserContext.StorageStateAsync</c>) carries a sign-in over.
+    /// <paramref name="storageState"/> (from <c>IBrowserContext.StorageStateAsync</c>) carries a sign-in over;
+    /// <paramref name="javaScript"/> false is a phone whose browser runs no script.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "ja-JP", string? storageState = null)
+    public async Task<IPage> NewPageAsync(
+        int width = 1280, int height = 900, string locale = "ja-JP", string? storageState = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -65,6 +67,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             StorageState = storageState,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -20,11 +20,16 @@ public sealed class ReportModel(VisitService visits, TimeProvider clock, IString
 
     public DateOnly Today => JapanTime.DateOf(clock.GetUtcNow());
 
-    /// <summary>Open visits, today's first, then the next ones.</summary>
+    /// <summary>Open visits from yesterday (a late report) to a week ahead (an early visit), in day order.</summary>
     public IReadOnlyList<PlannedVisitDto> Choices => Schedule.Visits
-        .Where(v => v.Status == PlannedVisitStatus.Planned && v.Date >= Today.AddDays(-1))
-        .OrderBy(v => v.Date == Today ? 0 : 1).ThenBy(v => v.Date).ThenBy(v => v.HouseholdLabel)
-        .Take(30).ToList();
+        .Where(v => v.Status == PlannedVisitStatus.Planned && v.Date >= Today.AddDays(-1) && v.Date <= Today.AddDays(7))
+        .OrderBy(v => v.Date).ThenBy(v => v.HouseholdLabel)
+        .ToList();
+
+    /// <summary>What a visitor standing at a door needs first: today's households.</summary>
+    public IReadOnlyList<PlannedVisitDto> TodayChoices => Choices.Where(v => v.Date == Today).ToList();
+
+    public IReadOnlyList<PlannedVisitDto> OtherChoices => Choices.Where(v => v.Date != Today).ToList();
 
     [BindProperty]
     public ReportInput Input { get; set; } = new();
