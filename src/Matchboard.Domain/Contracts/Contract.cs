@@ -127,9 +127,9 @@ public class Contract
     public IReadOnlyList<Review> Reviews => _reviews;
 
     /// <summary>The work is under way: visits may be reported.</summary>
-    public bool IsWorkOpen => Status is ContractStatus.Active or ContractStatus.Delivered;
+    public bool IsWorkOpen => IsWorkOpenIn(Status);
 
-    public bool HasEnded => Status is ContractStatus.Completed or ContractStatus.Terminated;
+    public bool HasEnded => HasEndedIn(Status);
 
     public bool HasTerms => PaymentTiming is not null && Insurance is not null;
 
@@ -144,6 +144,14 @@ public class Contract
 
     /// <summary>When an undecided delivery completes by itself.</summary>
     public DateTimeOffset? AutoCompletesAt => Status == ContractStatus.Delivered ? DeliveredAt + AcceptWithin : null;
+
+    /// <summary>The one definition of open work, for callers that hold only a status (pages, DTOs).</summary>
+    public static bool IsWorkOpenIn(ContractStatus status) => status is ContractStatus.Active or ContractStatus.Delivered;
+
+    public static bool HasEndedIn(ContractStatus status) => status is ContractStatus.Completed or ContractStatus.Terminated;
+
+    /// <summary>Signed by both and under way or over: the work has a schedule (not pending, not withdrawn).</summary>
+    public static bool HasStartedIn(ContractStatus status) => IsWorkOpenIn(status) || HasEndedIn(status);
 
     public bool IsParty(int organizationId) => organizationId == AssociationId || organizationId == ProviderId;
 

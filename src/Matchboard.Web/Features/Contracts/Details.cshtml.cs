@@ -70,7 +70,7 @@ public sealed class DetailsModel(
 
     public bool CanSign => IsParty && IsPending && !WeHaveSigned;
 
-    public bool IsWorkOpen => Contract.Status is ContractStatus.Active or ContractStatus.Delivered;
+    public bool IsWorkOpen => Domain.Contracts.Contract.IsWorkOpenIn(Contract.Status);
 
     public ContactDto? OurContact => IsAssociation ? Contract.AssociationContact : Contract.ProviderContact;
 

@@ -75,15 +75,12 @@ public sealed record ContractWorkView
 /// <summary>Loads <see cref="ContractWorkView"/> through the visits and alerts services (their party checks apply).</summary>
 public sealed class ContractWorkReader(MatchboardDbContext db, VisitService visits, AlertService alerts, TimeProvider clock)
 {
-    private static readonly ContractStatus[] ActiveOrLater =
-        [ContractStatus.Active, ContractStatus.Delivered, ContractStatus.Completed, ContractStatus.Terminated];
-
     public async Task<ContractWorkView> LoadAsync(int contractId, ClaimsPrincipal user, CancellationToken ct, string? failedForm = null)
     {
         var contract = await db.Contracts.AsNoTracking().Include(c => c.Task).SingleOrDefaultAsync(c => c.Id == contractId, ct)
             ?? throw new ResourceNotFoundException("contract.not-found");
         var me = user.OrganizationId();
-        var shown = contract.IsParty(me) && ActiveOrLater.Contains(contract.Status);
+        var shown = contract.IsParty(me) && Contract.HasStartedIn(contract.Status);
         var schedule = shown ? await visits.GetScheduleAsync(contractId, user, ct) : null;
         var open = shown ? (await alerts.ListOpenAsync(user, ct)).Where(a => a.ContractId == contractId).ToList() : [];
         return new ContractWorkView
