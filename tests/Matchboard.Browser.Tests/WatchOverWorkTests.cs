@@ -35,6 +35,8 @@ public sealed class WatchOverWorkTests(BrowserApp app) : IClassFixture<BrowserAp
         await visitor.Locator("#Input_Note").FillAsync(note);
         await AssertNoSidewaysScrollAsync(visitor);
         await visitor.ShotAsync("work-01-visitor-report-375");
+        await visitor.Locator("legend", new() { HasText = "どの訪問" }).ScrollIntoViewIfNeededAsync();
+        await visitor.ShotAsync("work-01-visitor-report-375-screen", fullPage: false);
         await visitor.Locator("#report-submit").ClickAsync();
         await Expect(visitor.Locator("#flash")).ToBeVisibleAsync();
 

@@ -40,10 +40,11 @@ public static class Ui
     public static Task WaitConnectedAsync(this IPage page) =>
         Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "connected");
 
-    public static async Task ShotAsync(this IPage page, string name)
+    /// <summary>The whole page, or with <paramref name="fullPage"/> false only what the screen shows.</summary>
+    public static async Task ShotAsync(this IPage page, string name, bool fullPage = true)
     {
         var dir = Directory.CreateDirectory(Path.Combine(BrowserApp.ArtifactsDirectory, "screenshots")).FullName;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
     }
 
     public static ILocator Toast(this IPage page, string type, string title) =>
