@@ -22,6 +22,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
     /// <summary>Kana or kanji (written for JavaScript's regex engine, which Playwright's assertions use).</summary>
     private static readonly Regex Japanese = new("[\u3040-\u30ff\u4e00-\u9fff]");
 
+    /// <summary>The demo's active watch-over contract, with households, today's visits and an open alert.</summary>
+    private const string DailyWorkTitle = "毎日の見守り訪問";
+
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     [Fact]
@@ -93,6 +96,20 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(officer, "contract page");
         await officer.GotoAsync("/Notifications");
         await Check(officer, "notifications (officer)");
+        await officer.GotoAsync("/Contracts");
+        await officer.Locator("#contract-list a", new() { HasText = DailyWorkTitle }).ClickAsync();
+        await Expect(officer.Locator("#contract-work-live")).ToBeVisibleAsync();
+        await Check(officer, "contract page with the work (officer)");
+        var contractUrl = new Uri(officer.Url).AbsolutePath;
+        await officer.GotoAsync(contractUrl + "/Round");
+        await Check(officer, "week's round");
+        await officer.GotoAsync("/Alerts");
+        await Check(officer, "alerts");
+        await officer.Locator("#alert-list li[data-alert-id] a").First.ClickAsync();
+        await Expect(officer.Locator("#alert-facts")).ToBeVisibleAsync();
+        await Check(officer, "alert page with the acknowledge form");
+        await officer.GotoAsync("/Accounts/EmailSettings");
+        await Check(officer, "mail settings");
 
         var group = await app.NewPageAsync();
         await group.SignInAsync(Ui.Mimamori);
@@ -109,6 +126,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(group, "contracts (group)");
         await group.GotoAsync("/Notifications");
         await Check(group, "notifications (group)");
+        await group.GotoAsync(contractUrl + "/Report");
+        await Check(group, "visit report form");
 
         var city = await app.NewPageAsync();
         await city.SignInAsync(Ui.City);
@@ -144,6 +163,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("task-officer", officer, taskUrl),
             ("task-group", group, taskUrl),
             ("new-task", officer, "/Tasks/New"),
+            ("alerts-officer", officer, "/Alerts"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })
