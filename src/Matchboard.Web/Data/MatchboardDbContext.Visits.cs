@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Data;
 
-/// <summary>The contract's work: households, the schedule, reports and alerts (kept apart to merge cleanly).</summary>
+/// <summary>The contract's work: households, the schedule, reports and alerts (their Version tokens move on in BumpVersions like every other).</summary>
 public partial class MatchboardDbContext
 {
     public DbSet<Household> Households => Set<Household>();
@@ -13,7 +13,4 @@ public partial class MatchboardDbContext
     public DbSet<VisitReport> VisitReports => Set<VisitReport>();
 
     public DbSet<VisitAlert> VisitAlerts => Set<VisitAlert>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(RowVersionInterceptor.Instance);
 }
