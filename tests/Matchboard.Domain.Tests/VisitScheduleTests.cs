@@ -1,12 +1,18 @@
 using Matchboard.Domain.Tasks;
 using Matchboard.Domain.Visits;
+using Microsoft.Extensions.Time.Testing;
 using static Matchboard.Domain.Tests.TestData;
 using static Matchboard.Domain.Tests.VisitTestData;
 
 namespace Matchboard.Domain.Tests;
 
+/// <summary>The schedule, from a fake clock that starts when the contract is signed (2026-12-09 11:00, Japan) and moves on.</summary>
 public class VisitScheduleTests
 {
+    private readonly FakeTimeProvider _clock = new(SignedAt);
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
     [Fact]
     public void ActivationPlansOneVisitPerConsentedHouseholdPerPatternDay()
     {
@@ -37,23 +43,39 @@ public class VisitScheduleTests
     public void AHouseholdGetsItsVisitsFromItsConsentOn()
     {
         var contract = WatchOverContract();
-        var household = SetId(Household.Register(contract, AssociationId, "D-02", SignedAt), 4);
-        household.RecordConsent(contract, AssociationId, new DateOnly(2026, 12, 16), ConsentMethod.InPerson, At(16, 9));
+        var household = SetId(Household.Register(contract, AssociationId, "D-02", Now), 4);
+        Assert.Empty(VisitSchedule.ForHousehold(contract, household, Now));
 
-        var visits = VisitSchedule.ForHousehold(contract, household, At(16, 9));
+        // A week into the work the household agrees, on the 16th: its visits start that day, not at the start of the contract.
+        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(2));
+        household.RecordConsent(contract, AssociationId, JapanTime.DateOf(Now), ConsentMethod.InPerson, Now);
 
+        var visits = VisitSchedule.ForHousehold(contract, household, Now);
+
+        Assert.Equal(new DateOnly(2026, 12, 16), JapanTime.DateOf(Now));
         Assert.Equal([new(2026, 12, 17), new(2026, 12, 18)], visits.Select(v => v.Date));
     }
 
     [Fact]
-    public void NoVisitIsPlannedOnADayAlreadyPast()
+    public void TheScheduleStartsFromTodayInJapanAndNeverOnADayAlreadyPast()
     {
         var contract = WatchOverContract();
         var household = ConsentedHousehold(contract, 1);
+        Assert.Equal(
+            [new(2026, 12, 10), new(2026, 12, 11), new(2026, 12, 17), new(2026, 12, 18)],
+            VisitSchedule.ForHousehold(contract, household, Now).Select(v => v.Date));
 
-        var visits = VisitSchedule.ForHousehold(contract, household, At(17, 20));
+        // 20:00 on a visit day: that day is still today, so it is planned.
+        _clock.Advance(At(17, 20) - Now);
+        Assert.Equal([new(2026, 12, 17), new(2026, 12, 18)], VisitSchedule.ForHousehold(contract, household, Now).Select(v => v.Date));
 
-        Assert.Equal([new(2026, 12, 17), new(2026, 12, 18)], visits.Select(v => v.Date));
+        // The last instant of the last visit day, then midnight in Japan (15:00 UTC, still the 18th in UTC).
+        _clock.Advance(At(19, 0) - Now - TimeSpan.FromTicks(1));
+        Assert.Equal([new(2026, 12, 18)], VisitSchedule.ForHousehold(contract, household, Now).Select(v => v.Date));
+        _clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(new DateOnly(2026, 12, 18), DateOnly.FromDateTime(Now.UtcDateTime));
+        Assert.Empty(VisitSchedule.ForHousehold(contract, household, Now));
+        Assert.Empty(VisitSchedule.OnActivation(contract, [household], Now));
     }
 
     [Fact]
@@ -146,9 +168,11 @@ public class VisitScheduleTests
         var contract = WatchOverContract();
         var household = ConsentedHousehold(contract, 1);
         var visits = Plan(contract, household);
-        FileReport(contract, visits[2], null, Draft(At(17, 10)), At(17, 10));
+        _clock.Advance(At(17, 10) - Now);
+        FileReport(contract, visits[2], null, Draft(Now), Now);
+        _clock.Advance(TimeSpan.FromHours(2));
 
-        var cancelled = visits.Count(v => v.CancelIfOpen(At(17, 12)));
+        var cancelled = visits.Count(v => v.CancelIfOpen(Now));
 
         Assert.Equal(1, cancelled);
         Assert.Equal(PlannedVisitStatus.Cancelled, visits[3].Status);
@@ -161,13 +185,16 @@ public class VisitScheduleTests
     {
         var contract = WatchOverContract();
         var household = ConsentedHousehold(contract, 1);
-        var ended = At(20, 18);
+        _clock.Advance(At(20, 18) - Now);
+        var ended = Now;
         EndContract(contract, ended);
 
-        Assert.False(VisitRules.IsErasureDue(contract, ended.AddYears(1).AddMinutes(-1)));
-        Assert.True(VisitRules.IsErasureDue(contract, ended.AddYears(1)));
+        _clock.Advance(ended.AddYears(1) - Now - TimeSpan.FromMinutes(1));
+        Assert.False(VisitRules.IsErasureDue(contract, Now));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(VisitRules.IsErasureDue(contract, Now));
 
-        household.Erase(ended.AddYears(1));
+        household.Erase(Now);
 
         Assert.Null(household.Label);
         Assert.True(household.HasConsent);

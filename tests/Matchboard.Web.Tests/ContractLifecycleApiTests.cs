@@ -14,17 +14,38 @@ namespace Matchboard.Web.Tests;
 /// <summary>A contract's life over HTTP: terms, contacts, signatures, delivery, acceptance, termination, and every refusal.</summary>
 public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
 {
-    [Fact]
-    public async Task TheOpenApiDocumentDescribesTheContractsLife()
+    /// <summary>Every route of the work after the signature, with its method; a route that takes a body describes it.</summary>
+    [Theory]
+    [InlineData("put", "/api/contracts/{id}/terms", true)]
+    [InlineData("put", "/api/contracts/{id}/contacts/mine", true)]
+    [InlineData("post", "/api/contracts/{id}/withdraw-award", true)]
+    [InlineData("post", "/api/contracts/{id}/deliver", true)]
+    [InlineData("post", "/api/contracts/{id}/accept", false)]
+    [InlineData("post", "/api/contracts/{id}/request-changes", true)]
+    [InlineData("post", "/api/contracts/{id}/terminate", true)]
+    [InlineData("get", "/api/contracts/{id}/reviews", false)]
+    [InlineData("post", "/api/contracts/{id}/reviews", true)]
+    [InlineData("post", "/api/contracts/{id}/reviews/{reviewId}/reply", true)]
+    [InlineData("get", "/api/organizations/{id}/reviews", false)]
+    [InlineData("get", "/api/contracts/{id}/visits", false)]
+    [InlineData("post", "/api/contracts/{id}/visits", true)]
+    [InlineData("post", "/api/contracts/{id}/visits/{visitId}/move", true)]
+    [InlineData("post", "/api/contracts/{id}/visits/{visitId}/propose", true)]
+    [InlineData("post", "/api/contracts/{id}/visits/{visitId}/accept-proposal", false)]
+    [InlineData("post", "/api/contracts/{id}/households", true)]
+    [InlineData("post", "/api/contracts/{id}/households/{householdId}/consent", true)]
+    [InlineData("post", "/api/contracts/{id}/households/{householdId}/visitor", true)]
+    [InlineData("get", "/api/alerts", false)]
+    [InlineData("get", "/api/alerts/{id}", false)]
+    [InlineData("post", "/api/alerts/{id}/acknowledge", true)]
+    public async Task TheOpenApiDocumentDescribesEveryRouteOfTheWork(string method, string path, bool takesABody)
     {
         var paths = (await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json")).GetProperty("paths");
 
-        foreach (var path in new[] { "terms", "contacts/mine", "withdraw-award", "deliver", "accept", "request-changes", "terminate", "reviews", "reviews/{reviewId}/reply" })
-        {
-            Assert.True(paths.TryGetProperty($"/api/contracts/{{id}}/{path}", out _), $"{path} is not in the OpenAPI document");
-        }
-
-        Assert.True(paths.TryGetProperty("/api/organizations/{id}/reviews", out _));
+        Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the OpenAPI document");
+        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is not in the OpenAPI document");
+        Assert.Equal(takesABody, operation.TryGetProperty("requestBody", out _));
+        Assert.Contains(operation.GetProperty("responses").EnumerateObject(), r => r.Name.StartsWith('2'));
     }
 
     [Fact]

@@ -27,10 +27,15 @@ public class MatchboardFactory : WebApplicationFactory<Program>
     public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-mail-{Guid.NewGuid():N}");
 
     /// <summary>The messages in the mail drop, parsed.</summary>
-    public IReadOnlyList<MimeMessage> DroppedMail() =>
-        Directory.Exists(MailDrop)
-            ? Directory.EnumerateFiles(MailDrop, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
-            : [];
+    public IReadOnlyList<MimeMessage> DroppedMail() => DroppedMailSince(new HashSet<string>());
+
+    /// <summary>The files in the mail drop now: a mark from which <see cref="DroppedMailSince"/> reads only newer mail.</summary>
+    public IReadOnlySet<string> DroppedMailFiles() =>
+        Directory.Exists(MailDrop) ? Directory.EnumerateFiles(MailDrop, "*.eml").ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
+    /// <summary>The messages written since the mark, parsed: a test reads only the mail its own actions caused.</summary>
+    public IReadOnlyList<MimeMessage> DroppedMailSince(IReadOnlySet<string> mark) =>
+        DroppedMailFiles().Except(mark).Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
