@@ -50,14 +50,20 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
         ? English.DateTimeFormat.GetAbbreviatedDayName(day)
         : Japanese.DateTimeFormat.GetAbbreviatedDayName(day);
 
-    /// <summary>「毎週 火・金」 / "Every Tue, Fri".</summary>
-    public string Weekdays(IEnumerable<DayOfWeek> days) =>
-        text["value.weekdays", string.Join(IsEnglish ? ", " : "・", WeekdaySet.Of(days).Days.Select(Weekday))];
+    /// <summary>「毎週 火・金」 / "Every Tue, Fri"; all seven days read 「毎日」.</summary>
+    public string Weekdays(IEnumerable<DayOfWeek> days) => Pattern(days, Weekday);
 
     /// <summary>「毎週 火曜日」 / "Every Tuesday": the contract's visit pattern, in full day names.</summary>
     public string WeekdaysLong(IEnumerable<DayOfWeek> days) =>
-        text["value.weekdays", string.Join(IsEnglish ? ", " : "・", WeekdaySet.Of(days).Days.Select(day =>
-            (IsEnglish ? English : Japanese).DateTimeFormat.GetDayName(day)))];
+        Pattern(days, day => (IsEnglish ? English : Japanese).DateTimeFormat.GetDayName(day));
+
+    private string Pattern(IEnumerable<DayOfWeek> days, Func<DayOfWeek, string> name)
+    {
+        var set = WeekdaySet.Of(days).Days;
+        return set.Count == 7
+            ? text["value.every-day"]
+            : text["value.weekdays", string.Join(IsEnglish ? ", " : "・", set.Select(name))];
+    }
 
     public string Category(string code) => Lookup("category." + code, code);
 
