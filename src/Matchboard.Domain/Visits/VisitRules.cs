@@ -18,8 +18,14 @@ public static class VisitRules
 
     public static bool IsMissed(PlannedVisit visit, DateTimeOffset now) => MissedBy(now).Compile()(visit);
 
-    /// <summary>Personal data (household labels, report notes) is kept a year after the contract ends. Contracts that ended at or before this instant have their personal data erased.</summary>
-    public static DateTimeOffset ErasureCutoff(DateTimeOffset now) => now.AddYears(-1);
+    /// <summary>
+    /// How many years residents' personal data (household labels, visitors' names, report and acknowledgement
+    /// notes) is kept after the contract ends. The privacy page states this number, so it is defined once here.
+    /// </summary>
+    public const int PersonalDataKeptForYears = 1;
+
+    /// <summary>Contracts that ended at or before this instant have their personal data erased.</summary>
+    public static DateTimeOffset ErasureCutoff(DateTimeOffset now) => now.AddYears(-PersonalDataKeptForYears);
 
     public static bool IsErasureDue(Contract contract, DateTimeOffset now) =>
         contract.EndedAt is { } ended && ended <= ErasureCutoff(now);
