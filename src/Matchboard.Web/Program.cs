@@ -96,6 +96,7 @@ services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
+services.Configure<Matchboard.Web.Features.Site.ContactOptions>(builder.Configuration.GetSection(Matchboard.Web.Features.Site.ContactOptions.Section));
 services.AddRazorPages(options => options.RootDirectory = "/Features")
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 // Japanese text stays readable in the HTML instead of becoming numeric character references.
