@@ -110,6 +110,14 @@ public sealed partial class PublicPagesTests(MatchboardFactory factory) : IClass
         Assert.DoesNotContain("id=\"contact-example\"", html);
     }
 
+    [Fact]
+    public async Task TheSignInPageSendsAForgottenPasswordToTheCityOffice()
+    {
+        var html = await (await PageClient.CreateAsync(factory)).Http.GetStringAsync("/Accounts/SignIn");
+
+        Assert.Contains("href=\"/Contact#contact-password\"", html);
+    }
+
     private static string Stated(string html, string id) =>
         Regex.Match(html, $"id=\"{id}\">([^<]+)<").Groups[1].Value;
 
