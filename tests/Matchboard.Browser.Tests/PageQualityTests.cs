@@ -73,6 +73,11 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(anonymous, "sign-in (errors)");
         await anonymous.GotoAsync("/Tasks/999999");
         await Check(anonymous, "not found");
+        foreach (var (path, name) in new[] { ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about") })
+        {
+            await anonymous.GotoAsync(path);
+            await Check(anonymous, name);
+        }
 
         var officer = await app.NewPageAsync();
         await officer.SignInAsync(Ui.Kizuki);
@@ -138,6 +143,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await english.GotoAsync(taskUrl);
         await Expect(english.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Check(english, "task page (English)");
+        await english.GotoAsync("/Privacy");
+        await Check(english, "privacy (English)");
 
         output.WriteLine($"axe checked {checkedPages.Count} pages: {string.Join(", ", checkedPages)}");
         Assert.True(problems.Length == 0, "Serious or critical accessibility violations:\n" + problems);
@@ -164,6 +171,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("task-group", group, taskUrl),
             ("new-task", officer, "/Tasks/New"),
             ("alerts-officer", officer, "/Alerts"),
+            ("privacy", anonymous, "/Privacy"),
+            ("terms", anonymous, "/Terms"),
+            ("contact", anonymous, "/Contact"),
+            ("about", anonymous, "/About"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })
