@@ -169,7 +169,7 @@ public static class TestData
     {
         PlaceBid(task, VerifiedGroup(1), bidId: 11);
         var contract = SetId(task.Award(11, "最も丁寧な提案", AfterDeadline), 500);
-        typeof(Contract).GetProperty(nameof(Contract.Task))!.GetSetMethod(nonPublic: true)!.Invoke(contract, [task]);
+        WithTask(contract, task);
         contract.SetTerms(AssociationId, SignableTerms);
         contract.SetContact(AssociationId, Contact("町内 会長"));
         contract.SetContact(1, Contact("見守 一郎"));
@@ -181,6 +181,13 @@ public static class TestData
     /// <summary>The contract ends at <paramref name="endedAt"/>, terminated by the association.</summary>
     public static void EndContract(Contract contract, DateTimeOffset endedAt)
         => contract.Terminate(AssociationId, "町内会の事情により終了します。", endedAt);
+
+    /// <summary>The contract with its task loaded, as a query that includes it would give it.</summary>
+    public static Contract WithTask(Contract contract, CommunityTask task)
+    {
+        typeof(Contract).GetProperty(nameof(Contract.Task))!.GetSetMethod(nonPublic: true)!.Invoke(contract, [task]);
+        return contract;
+    }
 
     /// <summary>Entity ids are assigned by the database; tests set them here, and only here.</summary>
     public static T SetId<T>(T entity, int id)

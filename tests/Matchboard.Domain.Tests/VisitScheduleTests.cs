@@ -181,6 +181,22 @@ public class VisitScheduleTests
     }
 
     [Fact]
+    public void AnAwardWithdrawnBeforeSigningHasItsHouseholdsErasedAYearLater()
+    {
+        var task = OpenTask(Details(Categories.WatchOver));
+        PlaceBid(task, VerifiedGroup(1), bidId: 11);
+        var contract = WithTask(SetId(task.Award(11, "最も丁寧な提案", AfterDeadline), 501), task);
+        var household = Household.Register(contract, AssociationId, "A-05 木月三丁目", AfterDeadline);
+        var withdrawn = contract.SignBy.AddMinutes(1);
+        task.WithdrawAward(contract, "期限までに署名がなかったため取り消します。", withdrawn);
+
+        Assert.False(VisitRules.IsErasureDue(contract, withdrawn.AddYears(1).AddTicks(-1)));
+        Assert.True(VisitRules.IsErasureDue(contract, withdrawn.AddYears(1)));
+        household.Erase(withdrawn.AddYears(1));
+        Assert.Null(household.Label);
+    }
+
+    [Fact]
     public void ErasureRemovesTheLabelOneYearAfterTheContractEnds()
     {
         var contract = WatchOverContract();

@@ -27,8 +27,18 @@ public static class VisitRules
     /// <summary>Contracts that ended at or before this instant have their personal data erased.</summary>
     public static DateTimeOffset ErasureCutoff(DateTimeOffset now) => now.AddYears(-PersonalDataKeptForYears);
 
-    public static bool IsErasureDue(Contract contract, DateTimeOffset now) =>
-        contract.EndedAt is { } ended && ended <= ErasureCutoff(now);
+    /// <summary>
+    /// Contracts whose residents' data is due for erasure: a year after the work ended (completed or terminated),
+    /// or after the award was withdrawn before signing (households may already have been registered).
+    /// One expression for the sweep's query and the in-memory check.
+    /// </summary>
+    public static Expression<Func<Contract, bool>> ErasureDueBy(DateTimeOffset now)
+    {
+        var cutoff = ErasureCutoff(now);
+        return c => (c.EndedAt != null && c.EndedAt <= cutoff) || (c.AwardWithdrawnAt != null && c.AwardWithdrawnAt <= cutoff);
+    }
+
+    public static bool IsErasureDue(Contract contract, DateTimeOffset now) => ErasureDueBy(now).Compile()(contract);
 
     /// <summary>
     /// The alerts a new report raises: Urgent at once (and escalating), Concern needing acknowledgement, and a

@@ -99,8 +99,7 @@ public sealed class VisitErasureSweep : PerItemSweep
 {
     protected override async Task<List<int>> DueIdsAsync(MatchboardDbContext db, IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
-        var cutoff = VisitRules.ErasureCutoff(now);
-        var ended = db.Contracts.Where(c => c.EndedAt != null && c.EndedAt <= cutoff).Select(c => c.Id);
+        var ended = db.Contracts.Where(VisitRules.ErasureDueBy(now)).Select(c => c.Id);
         return await db.Households.Where(h => ended.Contains(h.ContractId) && h.ErasedAt == null).Select(h => h.ContractId)
             .Union(db.VisitReports.Where(r => ended.Contains(r.ContractId) && r.Note != null).Select(r => r.ContractId))
             .Union(db.VisitAlerts.Where(a => ended.Contains(a.ContractId) && a.AcknowledgementNote != null).Select(a => a.ContractId))
