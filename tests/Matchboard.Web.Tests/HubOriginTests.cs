@@ -4,6 +4,7 @@ using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.Web.Tests;
 
