@@ -14,6 +14,7 @@ using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.CrossSite;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Ui;
@@ -62,6 +63,7 @@ services.ConfigureApplicationCookie(options =>
 });
 services.AddAuthorizationBuilder().AddMatchboardPolicies();
 services.AddMatchboardRateLimits(builder.Configuration);
+services.AddMatchboardCrossSite(builder.Configuration);
 
 services.AddLocalization(options => options.ResourcesPath = "Resources");
 services.Configure<RequestLocalizationOptions>(options =>
@@ -150,6 +152,8 @@ app.Use((context, next) =>
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseAuthentication();
+// Cookie-signed writes to /api and /hubs must come from our own pages (antiforgery header + Origin).
+app.UseMatchboardCrossSite();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -207,8 +207,14 @@
     }).catch(function () { });
   }
 
+  // The hub's negotiate (and long polling's sends and close) are POSTs and DELETEs signed in by the cookie, so
+  // like any such write they carry the page's antiforgery token (CrossSiteRequestGuard). This script makes no
+  // other writes: its fetches are GETs. A WebSocket upgrade cannot carry headers; the server checks its Origin.
+  var csrf = document.querySelector('meta[name="csrf-token"]');
   var connection = new signalR.HubConnectionBuilder()
-    .withUrl(config.getAttribute("data-hub") || "/hubs/matchboard")
+    .withUrl(config.getAttribute("data-hub") || "/hubs/matchboard", {
+      headers: csrf ? { "X-CSRF-TOKEN": csrf.getAttribute("content") } : {}
+    })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: function (context) {
         // 0s, 2s, 5s, 10s, then every 30s; never gives up while the page is open.
