@@ -16,6 +16,7 @@ using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
+using Matchboard.Web.Infrastructure.Security;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+builder.AddMatchboardTransportSecurity();
 
 services.AddSingleton(TimeProvider.System);
 services.AddDbContext<MatchboardDbContext>(options => options.UseSqlite(
@@ -131,6 +133,10 @@ services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
 var app = builder.Build();
 
+// First, so that every response carries the headers (pages, API, static files, redirects, errors),
+// then the proxy's word on client and scheme, HTTPS and the cookie policy before anything writes a cookie.
+app.UseMatchboardSecurityHeaders();
+app.UseMatchboardTransportSecurity();
 // Localization first: the culture it sets must still hold when an error is turned into a problem.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
@@ -167,8 +173,14 @@ api.MapAuthApi()
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
-app.MapOpenApi();
-app.MapScalarApiReference();
+
+// The API reference is for developers: in Production only when the deployment chooses to publish it.
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Matchboard:PublishApiReference", false))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
 app.MapHealthChecks("/health");
 
 await app.InitializeDatabaseAsync();
