@@ -6,6 +6,7 @@ using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
+using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
@@ -110,6 +111,7 @@ services.AddHealthChecks();
 services.AddAutoMapper(_ => { }, typeof(Program));
 
 services.AddScoped<DemoSeeder>();
+services.AddScoped<AddCityStaffCommand>();
 services.AddScoped<NotificationOutbox>();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
@@ -184,6 +186,14 @@ if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Matchboard:Pu
 app.MapHealthChecks("/health");
 
 await app.InitializeDatabaseAsync();
+if (AdminCommandLine.IsAdminCommand(args))
+{
+    // An administration command runs on the migrated database and exits; the server never starts.
+    Environment.ExitCode = await AdminCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    await app.DisposeAsync();
+    return;
+}
+
 await app.RunAsync();
 
 static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
