@@ -6,6 +6,7 @@ using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
+using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
@@ -17,6 +18,7 @@ using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.CrossSite;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
+using Matchboard.Web.Infrastructure.Security;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +29,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+builder.AddMatchboardTransportSecurity();
 
 services.AddSingleton(TimeProvider.System);
 services.AddDbContext<MatchboardDbContext>(options => options.UseSqlite(
@@ -111,6 +114,7 @@ services.AddHealthChecks();
 services.AddAutoMapper(_ => { }, typeof(Program));
 
 services.AddScoped<DemoSeeder>();
+services.AddScoped<AddCityStaffCommand>();
 services.AddScoped<NotificationOutbox>();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
@@ -134,6 +138,10 @@ services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 
 var app = builder.Build();
 
+// First, so that every response carries the headers (pages, API, static files, redirects, errors),
+// then the proxy's word on client and scheme, HTTPS and the cookie policy before anything writes a cookie.
+app.UseMatchboardSecurityHeaders();
+app.UseMatchboardTransportSecurity();
 // Localization first: the culture it sets must still hold when an error is turned into a problem.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
@@ -172,11 +180,25 @@ api.MapAuthApi()
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
-app.MapOpenApi();
-app.MapScalarApiReference();
+
+// The API reference is for developers: in Production only when the deployment chooses to publish it.
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Matchboard:PublishApiReference", false))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
 app.MapHealthChecks("/health");
 
 await app.InitializeDatabaseAsync();
+if (AdminCommandLine.IsAdminCommand(args))
+{
+    // An administration command runs on the migrated database and exits; the server never starts.
+    Environment.ExitCode = await AdminCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    await app.DisposeAsync();
+    return;
+}
+
 await app.RunAsync();
 
 static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

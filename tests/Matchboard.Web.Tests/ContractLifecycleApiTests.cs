@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Matchboard.Web.Tests;
 
 /// <summary>A contract's life over HTTP: terms, contacts, signatures, delivery, acceptance, termination, and every refusal.</summary>
-public sealed class ContractLifecycleApiTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+public sealed class ContractLifecycleApiTests(ApiReferenceFactory factory) : IClassFixture<ApiReferenceFactory>
 {
     /// <summary>Every route of the work after the signature, with its method; a route that takes a body describes it.</summary>
     [Theory]

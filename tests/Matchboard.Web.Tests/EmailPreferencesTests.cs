@@ -8,7 +8,7 @@ using Matchboard.Web.Tests.Infrastructure;
 namespace Matchboard.Web.Tests;
 
 /// <summary>Each user's choice of which notifications also come by email: the API and the settings page.</summary>
-public sealed class EmailPreferencesTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+public sealed class EmailPreferencesTests(ApiReferenceFactory factory) : IClassFixture<ApiReferenceFactory>
 {
     [Fact]
     public async Task ANewUserGetsNoOptionalMailAndTheirChoiceIsKept()

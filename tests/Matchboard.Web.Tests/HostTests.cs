@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Matchboard.Web.Tests;
 
 /// <summary>Start-up, seed data, health and the API description.</summary>
-public sealed class HostTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+public sealed class HostTests(ApiReferenceFactory factory) : IClassFixture<ApiReferenceFactory>
 {
     [Fact]
     public async Task HealthIsReported()

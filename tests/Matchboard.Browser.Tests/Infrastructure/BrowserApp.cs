@@ -91,6 +91,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Matchboard", $"Data Source={_databaseFile}");
         builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
+        builder.UseSetting("Matchboard:SeedDemo", "true");
+        builder.UseSetting("Matchboard:RequireHttps", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -46,6 +46,15 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         // The sweeper would race the tests' own moves of the clock; tests call it directly instead.
         builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
+
+        // The tests rely on the demo marketplace, which loads only where asked for (and never in Production).
+        builder.UseSetting("Matchboard:SeedDemo", "true");
+        if (PlainHttp)
+        {
+            // The test server talks plain http on loopback, like a host with no proxy in front.
+            builder.UseSetting("Matchboard:RequireHttps", "false");
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -56,6 +65,9 @@ public class MatchboardFactory : WebApplicationFactory<Program>
             ConfigureTestServices(services);
         });
     }
+
+    /// <summary>False leaves <c>Matchboard:RequireHttps</c> to its default, as a real deployment would.</summary>
+    protected virtual bool PlainHttp => true;
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
