@@ -38,6 +38,8 @@ services.AddDbContext<MatchboardDbContext>(options => options.UseSqlite(
 services.AddIdentityApiEndpoints<ApplicationUser>(options =>
     {
         options.User.RequireUniqueEmail = true;
+
+        // Counted per account AND address by SignInFailures (Identity's own count is per account, from anywhere).
         options.Lockout.MaxFailedAccessAttempts = 10;
     })
     .AddEntityFrameworkStores<MatchboardDbContext>()
@@ -64,6 +66,7 @@ services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/Accounts/SignIn";
     options.AccessDeniedPath = "/Errors/403";
 });
+services.AddMatchboardSessions(builder.Configuration);
 services.AddAuthorizationBuilder().AddMatchboardPolicies();
 services.AddMatchboardRateLimits(builder.Configuration);
 services.AddMatchboardCrossSite(builder.Configuration);

@@ -93,6 +93,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
         builder.UseSetting("Matchboard:SeedDemo", "true");
         builder.UseSetting("Matchboard:RequireHttps", "false");
+
+        // Every page signs in from 127.0.0.1; and the tests move the clock by days, which a session must outlive.
+        builder.UseSetting("Matchboard:SignInsPerMinute", "10000");
+        builder.UseSetting("Matchboard:SignInsPerAccountPerMinute", "10000");
+        builder.UseSetting("Matchboard:Sessions:AccessTokenLifetime", "3650.00:00:00");
+        builder.UseSetting("Matchboard:Sessions:CookieLifetime", "3650.00:00:00");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,7 +1,5 @@
 using Matchboard.Web.Features.Tasks;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,19 +53,29 @@ public class MatchboardFactory : WebApplicationFactory<Program>
             builder.UseSetting("Matchboard:RequireHttps", "false");
         }
 
+        // Every test class signs in many times from one (absent) address; the throttling tests set their own limits.
+        builder.UseSetting("Matchboard:SignInsPerMinute", "10000");
+        builder.UseSetting("Matchboard:SignInsPerAccountPerMinute", "10000");
+        if (LongSessions)
+        {
+            // Tests move the clock by days; a token and a cookie must outlive that.
+            builder.UseSetting("Matchboard:Sessions:AccessTokenLifetime", "3650.00:00:00");
+            builder.UseSetting("Matchboard:Sessions:CookieLifetime", "3650.00:00:00");
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-
-            // Tests move the clock by days; a token must outlive that.
-            services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
             ConfigureTestServices(services);
         });
     }
 
     /// <summary>False leaves <c>Matchboard:RequireHttps</c> to its default, as a real deployment would.</summary>
     protected virtual bool PlainHttp => true;
+
+    /// <summary>Whether sessions are stretched to outlive the tests' moves of the clock (the lifetime tests keep the app's own).</summary>
+    protected virtual bool LongSessions => true;
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {

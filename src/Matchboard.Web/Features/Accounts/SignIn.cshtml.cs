@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Matchboard.Web.Features.Accounts;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<UiText> text) : PageModel
+public sealed class SignInModel(SignInAttempts attempts, SessionService sessions, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -37,13 +36,22 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IStringLo
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await attempts.CheckAsync(Email, Password, HttpContext.Connection.RemoteIpAddress);
+        switch (outcome.Verdict)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInVerdict.SignedIn:
+                await sessions.SignInWithCookieAsync(outcome.User!);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInVerdict.Throttled:
+                // The page still answers 429, so that scripts and proxies see the limit as the API's clients do.
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = outcome.RetryAfterSeconds;
+                ModelState.AddModelError(string.Empty, text["signin.throttled"]);
+                return Page();
+            default:
+                // One message for a wrong email, a wrong password and a locked account: it must not tell which emails exist.
+                ModelState.AddModelError(string.Empty, text["signin.failed"]);
+                return Page();
         }
-
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["signin.locked"] : text["signin.failed"]);
-        return Page();
     }
 }
