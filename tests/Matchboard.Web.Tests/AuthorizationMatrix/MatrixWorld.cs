@@ -56,6 +56,9 @@ public sealed partial class MatrixWorld
 
     public int AlertId { get; private set; }
 
+    /// <summary>Today's visit of the consented household, the day of the Work stage (it has a report already).</summary>
+    public int TodayVisitId { get; private set; }
+
     public int UnverifiedGroupId { get; private set; }
 
     public int OwnerId => _owner.OrganizationId;
@@ -124,6 +127,7 @@ public sealed partial class MatrixWorld
                     break;
                 case Stage.Work:
                     var first = _futureVisits.Dequeue();
+                    TodayVisitId = first.Id;
                     Factory.Clock.SetUtcNow(new DateTimeOffset(first.Date.ToDateTime(new TimeOnly(10, 0)), JapanTime.Offset));
                     var report = await WorkSetup.PostOkAsync<VisitReportDto>(_bidder, $"/api/contracts/{WorkContractId}/visits",
                         WorkSetup.Report(first.Id, Factory.Clock.GetUtcNow(), status: "Concern", note: "食欲がないようです。"));
