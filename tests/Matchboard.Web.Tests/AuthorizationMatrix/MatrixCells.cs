@@ -21,48 +21,46 @@ public sealed class Cells
 
     public static Cells Everyone(Outcome outcome) => new(Enum.GetValues<Role>().ToDictionary(r => r, _ => outcome));
 
-    // ---- API: a missing sign-in is 401, a policy not met 403.
+    // ---- The API answers a missing sign-in with 401; a page sends it to the sign-in page. Both answer a policy
+    // not met, like an object the service refuses, with 403 (on pages the friendly error page keeps the status).
 
     /// <summary>No policy: open to anyone.</summary>
     public static Cells ApiPublic(Outcome outcome) => Everyone(outcome);
 
-    /// <summary><c>Policies.Member</c>: any signed-in user.</summary>
-    public static Cells ApiMember(Outcome outcome) => Everyone(outcome).With(Role.Anonymous, Unauthorized);
-
-    /// <summary><c>Policies.Member</c> on an object of the contract between the owner and the bidding group.</summary>
-    public static Cells ApiParties(Outcome owner, Outcome bidder, Outcome outsiders) =>
-        ApiMember(outsiders).With(Role.OwnerAssociation, owner).With(Role.BiddingGroup, bidder);
-
-    /// <summary><c>Policies.Officer</c>: associations only.</summary>
-    public static Cells ApiOfficer(Outcome owner, Outcome other) =>
-        Everyone(Forbidden).With(Role.Anonymous, Unauthorized).With(Role.OwnerAssociation, owner).With(Role.OtherAssociation, other);
-
-    /// <summary><c>Policies.CivicGroup</c>: civic groups only.</summary>
-    public static Cells ApiGroup(Outcome bidder, Outcome other, Outcome unverified) =>
-        Everyone(Forbidden).With(Role.Anonymous, Unauthorized)
-            .With(Role.BiddingGroup, bidder).With(Role.OtherGroup, other).With(Role.UnverifiedGroup, unverified);
-
-    // ---- Pages: a missing sign-in goes to the sign-in page; a policy not met, like an object the service refuses,
-    // answers 403 (the friendly error page keeps the status), a hidden object 404.
-
     public static Cells PagePublic(Outcome outcome) => Everyone(outcome);
 
-    /// <summary>A page with <c>[Authorize(Policy = Policies.Member)]</c>.</summary>
-    public static Cells PageMember(Outcome outcome) => Everyone(outcome).With(Role.Anonymous, SignIn);
+    /// <summary><c>Policies.Member</c>: any signed-in user.</summary>
+    public static Cells ApiMember(Outcome outcome) => Member(Unauthorized, outcome);
 
-    /// <summary>A member page on an object of the contract between the owner and the bidding group.</summary>
-    public static Cells PageParties(Outcome owner, Outcome bidder, Outcome outsiders) =>
-        PageMember(outsiders).With(Role.OwnerAssociation, owner).With(Role.BiddingGroup, bidder);
+    public static Cells PageMember(Outcome outcome) => Member(SignIn, outcome);
 
-    /// <summary>A page with <c>[Authorize(Policy = Policies.Officer)]</c>.</summary>
-    public static Cells PageOfficer(Outcome owner, Outcome other) =>
-        Everyone(Forbidden).With(Role.Anonymous, SignIn).With(Role.OwnerAssociation, owner).With(Role.OtherAssociation, other);
+    /// <summary><c>Policies.Member</c> on an object of the contract between the owner and the bidding group.</summary>
+    public static Cells ApiParties(Outcome owner, Outcome bidder, Outcome outsiders) => Parties(Unauthorized, owner, bidder, outsiders);
 
-    /// <summary>A page with <c>[Authorize(Policy = Policies.CivicGroup)]</c>.</summary>
-    public static Cells PageGroup(Outcome bidder, Outcome other, Outcome unverified) =>
-        Everyone(Forbidden).With(Role.Anonymous, SignIn)
-            .With(Role.BiddingGroup, bidder).With(Role.OtherGroup, other).With(Role.UnverifiedGroup, unverified);
+    public static Cells PageParties(Outcome owner, Outcome bidder, Outcome outsiders) => Parties(SignIn, owner, bidder, outsiders);
+
+    /// <summary><c>Policies.Officer</c>: associations only.</summary>
+    public static Cells ApiOfficer(Outcome owner, Outcome other) => Officer(Unauthorized, owner, other);
+
+    public static Cells PageOfficer(Outcome owner, Outcome other) => Officer(SignIn, owner, other);
+
+    /// <summary><c>Policies.CivicGroup</c>: civic groups only.</summary>
+    public static Cells ApiGroup(Outcome bidder, Outcome other, Outcome unverified) => Group(Unauthorized, bidder, other, unverified);
+
+    public static Cells PageGroup(Outcome bidder, Outcome other, Outcome unverified) => Group(SignIn, bidder, other, unverified);
 
     /// <summary>A page with <c>[Authorize(Policy = Policies.CityStaff)]</c>.</summary>
     public static Cells PageCity(Outcome city) => Everyone(Forbidden).With(Role.Anonymous, SignIn).With(Role.CityStaff, city);
+
+    private static Cells Member(Outcome anonymous, Outcome outcome) => Everyone(outcome).With(Role.Anonymous, anonymous);
+
+    private static Cells Parties(Outcome anonymous, Outcome owner, Outcome bidder, Outcome outsiders) =>
+        Member(anonymous, outsiders).With(Role.OwnerAssociation, owner).With(Role.BiddingGroup, bidder);
+
+    private static Cells Officer(Outcome anonymous, Outcome owner, Outcome other) =>
+        Everyone(Forbidden).With(Role.Anonymous, anonymous).With(Role.OwnerAssociation, owner).With(Role.OtherAssociation, other);
+
+    private static Cells Group(Outcome anonymous, Outcome bidder, Outcome other, Outcome unverified) =>
+        Everyone(Forbidden).With(Role.Anonymous, anonymous)
+            .With(Role.BiddingGroup, bidder).With(Role.OtherGroup, other).With(Role.UnverifiedGroup, unverified);
 }
