@@ -1,0 +1,357 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Matchboard.Web.Tests.AuthorizationMatrix;
+using Matchboard.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Matchboard.Web.Tests.AuthorizationMatrix.Cells;
+using static Matchboard.Web.Tests.AuthorizationMatrix.Outcome;
+using static Matchboard.Web.Tests.AuthorizationMatrix.Role;
+
+namespace Matchboard.Web.Tests;
+
+/// <summary>
+/// Every API route and every page handler of the app, for every role: the status each must get, written here by
+/// hand from the endpoint's declared policy and the object rules of its service (never recorded from responses),
+/// and for every refused write, that no row of any table changed. The list of endpoints comes from the app's own
+/// routing, so a new endpoint without a row here fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOutputHelper output) : IClassFixture<MatchboardFactory>
+{
+    /// <summary>
+    /// The matrix. Outsiders of a contract are the other association, the other group, the unverified group and,
+    /// unless the row says otherwise, city staff. On pages a refusal of the domain (wrong side of a contract, a
+    /// group that may not bid) shows the form again: <see cref="Outcome.Again"/>.
+    /// </summary>
+    private static IEnumerable<MatrixRow> Rows()
+    {
+        // ---- Accounts (Identity's endpoints under /api/auth, the caller's own data).
+        yield return Api("POST /api/auth/login", Stage.Bidding, _ => To("/api/auth/login") with { Json = r => new { email = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), password = DemoAccounts.Password } }, ApiPublic(Ok));
+        yield return Api("POST /api/auth/refresh", Stage.Bidding, RefreshTokensAsync, ApiPublic(Ok));
+        yield return Api("POST /api/auth/register", Stage.Bidding, _ => To("/api/auth/register").WithJson(new { email = "someone@example.jp", password = DemoAccounts.Password }), ApiPublic(NotFound));
+        yield return Api("GET /api/auth/confirmEmail", Stage.Bidding, _ => To("/api/auth/confirmEmail?userId=nobody&code=x"), ApiPublic(Unauthorized));
+        yield return Api("POST /api/auth/resendConfirmationEmail", Stage.Bidding, _ => To("/api/auth/resendConfirmationEmail").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Ok));
+        yield return Api("POST /api/auth/forgotPassword", Stage.Bidding, _ => To("/api/auth/forgotPassword").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Ok));
+        yield return Api("POST /api/auth/resetPassword", Stage.Bidding, _ => To("/api/auth/resetPassword").WithJson(new { email = "nobody@example.jp", resetCode = "x", newPassword = "Another-2026" }), ApiPublic(BadRequest));
+        yield return Api("POST /api/auth/manage/2fa", Stage.Bidding, _ => To("/api/auth/manage/2fa").WithJson(new { }), ApiMember(Ok));
+        yield return Api("GET /api/auth/manage/info", Stage.Bidding, _ => To("/api/auth/manage/info"), ApiMember(Ok));
+        yield return Api("POST /api/auth/manage/info", Stage.Bidding, _ => To("/api/auth/manage/info").WithJson(new { }), ApiMember(Ok));
+        yield return Api("GET /api/me", Stage.Bidding, _ => To("/api/me"), ApiMember(Ok));
+        yield return Api("GET /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences"), ApiMember(Ok));
+        yield return Api("PUT /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences").WithJson(new { types = Array.Empty<string>() }), ApiMember(Ok));
+        yield return Api("GET /api/notifications", Stage.Bidding, _ => To("/api/notifications"), ApiMember(Ok));
+        yield return Api("POST /api/notifications/read", Stage.Bidding, _ => To("/api/notifications/read").WithJson(new { upTo = 0 }), ApiMember(NoContent));
+
+        // ---- Tasks, bids, questions: open to read; drafts exist only for their association; changes by the owner only.
+        yield return Api("GET /api/tasks", Stage.Bidding, _ => To("/api/tasks"), ApiPublic(Ok));
+        yield return Api("GET /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
+        yield return Api("POST /api/tasks", Stage.Bidding, w => To("/api/tasks").WithJson(Requests.WatchOverTask(w.Factory.Clock.GetUtcNow())), ApiOfficer(owner: Created, other: Created));
+        yield return Api("POST /api/tasks/{id:int}/publish", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/publish"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/tasks/{id:int}/cancel", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/cancel"), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("GET /api/tasks/{taskId:int}/bids", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids"), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("GET /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids/mine"), ApiGroup(bidder: Ok, other: NotFound, unverified: NotFound));
+        yield return Api("POST /api/tasks/{taskId:int}/bids", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids").WithJson(Requests.Bid(150_000)), ApiGroup(bidder: Conflict, other: Created, unverified: Unprocessable));
+        yield return Api("PUT /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine").WithJson(Requests.Bid(140_000)), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
+        yield return Api("DELETE /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine"), ApiGroup(bidder: NoContent, other: Conflict, unverified: Conflict));
+        yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
+        yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
+
+        // ---- Award and contract: the two parties only; each side does its own part (the other side: 422).
+        yield return Api("POST /api/tasks/{taskId:int}/award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/api/tasks/{task}/award").WithJson(new { bidId = bid, rationale = "経験と訪問計画の丁寧さから決定しました。" }); }, ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("PUT /api/contracts/{id:int}/terms", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Awarded)}/terms").WithJson(ContractSteps.Terms), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("PUT /api/contracts/{id:int}/contacts/mine", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Awarded)}/contacts/mine").WithJson(ContractSteps.Contact("担当 一郎")), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/sign", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.ReadyToSign)}/sign"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/deliver", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Active)}/deliver").WithJson(new { note = "訪問を終えました。" }), ApiParties(owner: Unprocessable, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/accept", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Delivered)}/accept"), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/request-changes", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Delivered)}/request-changes").WithJson(new { reason = "報告書の添付をお願いします。" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/terminate", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Active)}/terminate").WithJson(new { reason = "続けられなくなりました。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden), FreshPerCell: true);
+        yield return Api("POST /api/contracts/{id:int}/reviews", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Ended)}/reviews").WithJson(new { rating = 4, comment = "丁寧でした。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/reviews/{reviewId:int}/reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/api/contracts/{c}/reviews/{review}/reply").WithJson(new { text = "ありがとうございました。" }); }, ApiParties(owner: Ok, bidder: Conflict, outsiders: Forbidden));
+        yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
+        yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
+
+        // ---- The work under contract: the parties only; city staff see the contract itself, not the residents.
+        yield return Api("GET /api/contracts/{id:int}", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden).With(CityStaff, Ok));
+        yield return Api("GET /api/contracts/{id:int}/reviews", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/reviews"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("GET /api/contracts/{id:int}/visits", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/visits"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/visits", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/visits").WithJson(new { householdId = w.WorkHouseholdId, visitedAt = w.Factory.Clock.GetUtcNow(), visitorName = "訪問員 山田", status = "Ok" }), ApiParties(owner: Unprocessable, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/visits/{visitId:int}/move", Stage.Work, w => { var v = w.FreshVisit(); return To($"/api/contracts/{w.WorkContractId}/visits/{v.Id}/move").WithJson(new { date = v.Date.AddDays(1) }); }, ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/visits/{visitId:int}/propose", Stage.Work, w => { var v = w.FreshVisit(); return To($"/api/contracts/{w.WorkContractId}/visits/{v.Id}/propose").WithJson(new { date = v.Date.AddDays(1) }); }, ApiParties(owner: Unprocessable, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/visits/{visitId:int}/accept-proposal", Stage.Work, async w => To($"/api/contracts/{w.WorkContractId}/visits/{await w.VisitWithProposalAsync()}/accept-proposal"), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/households", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/households").WithJson(new { label = "C-11 木月三丁目" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/households/{householdId:int}/consent", Stage.Work, async w => To($"/api/contracts/{w.WorkContractId}/households/{await w.FreshHouseholdAsync()}/consent").WithJson(new { consentDate = Domain.JapanTime.DateOf(w.Factory.Clock.GetUtcNow()), consentMethod = "InWriting" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+        yield return Api("POST /api/contracts/{id:int}/households/{householdId:int}/visitor", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/households/{w.WorkHouseholdId}/visitor").WithJson(new { visitorName = "訪問員 佐藤" }), ApiParties(owner: Unprocessable, bidder: Ok, outsiders: Forbidden));
+        yield return Api("GET /api/alerts", Stage.Work, _ => To("/api/alerts"), ApiMember(Ok));
+        yield return Api("GET /api/alerts/{id:int}", Stage.Work, w => To($"/api/alerts/{w.AlertId}"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Api("POST /api/alerts/{id:int}/acknowledge", Stage.Work, async w => To($"/api/alerts/{await w.FreshAlertAsync()}/acknowledge").WithJson(new { note = "電話で様子を確かめました。" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
+
+        // ---- Pages anyone may open.
+        yield return Page("GET /", Stage.Bidding, _ => To("/"), PagePublic(Ok));
+        yield return Page("GET /Tasks", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
+        yield return Page("GET /Tasks?handler=List", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
+        yield return Page("GET /Organizations/{id:int}", Stage.Decided, w => To($"/Organizations/{w.OwnerId}"), PagePublic(Ok));
+        yield return Page("GET /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));
+        yield return Page("POST /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));
+        yield return Page("GET /Language", Stage.Bidding, _ => To("/Language"), PagePublic(Done));
+        yield return Page("POST /Language", Stage.Bidding, _ => To("/Language").WithForm(new() { ["culture"] = "ja", ["returnUrl"] = "/" }), PagePublic(Done));
+
+        // The mail drop exists in Development only.
+        yield return Page("GET /MailDrop/{name?}", Stage.Bidding, _ => To("/MailDrop"), PagePublic(NotFound));
+        yield return Page("GET /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn"), PagePublic(Ok));
+        yield return Page("POST /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn") with { Form = r => new() { ["Email"] = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), ["Password"] = DemoAccounts.Password } }, PagePublic(Done), OwnClient: true);
+        yield return Page("GET /Accounts/SignOut", Stage.Bidding, _ => To("/Accounts/SignOut"), PagePublic(Ok));
+        yield return Page("POST /Accounts/SignOut", Stage.Bidding, _ => To("/Accounts/SignOut"), PagePublic(Done), OwnClient: true);
+
+        // ---- Member pages: the user's own things.
+        yield return Page("GET /Accounts/EmailSettings", Stage.Bidding, _ => To("/Accounts/EmailSettings"), PageMember(Ok));
+        yield return Page("POST /Accounts/EmailSettings", Stage.Bidding, _ => To("/Accounts/EmailSettings"), PageMember(Done));
+        yield return Page("GET /Notifications", Stage.Bidding, _ => To("/Notifications"), PageMember(Ok));
+        yield return Page("GET /Notifications?handler=List", Stage.Bidding, _ => To("/Notifications"), PageMember(Ok));
+        yield return Page("POST /Notifications?handler=ReadAll", Stage.Bidding, _ => To("/Notifications").WithForm(new() { ["upTo"] = "0" }), PageMember(Done));
+        yield return Page("GET /Contracts", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok));
+        yield return Page("GET /Contracts?handler=List", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok));
+        yield return Page("GET /Alerts", Stage.Work, _ => To("/Alerts"), PageMember(Ok));
+        yield return Page("GET /Alerts?handler=List", Stage.Work, _ => To("/Alerts"), PageMember(Ok));
+        yield return Page("GET /Organizations/Profile", Stage.Bidding, _ => To("/Organizations/Profile"), PageMember(Ok));
+
+        // The service profile is a civic group's (associations and the city: the domain refuses).
+        yield return Page("POST /Organizations/Profile", Stage.Bidding, _ => To("/Organizations/Profile").WithForm(new() { ["Input.Categories"] = "watch-over", ["Input.WardsServed"] = "nakahara", ["Input.Capacity"] = "20" }), PageMember(Again).With(BiddingGroup, Done).With(OtherGroup, Done).With(UnverifiedGroup, Done));
+
+        // ---- Officer pages.
+        yield return Page("GET /Tasks/Mine", Stage.Bidding, _ => To("/Tasks/Mine"), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("GET /Tasks/Mine?handler=List", Stage.Bidding, _ => To("/Tasks/Mine"), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("GET /Tasks/New", Stage.Bidding, _ => To("/Tasks/New"), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("POST /Tasks/New?handler=Preview", Stage.Bidding, w => To("/Tasks/New").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("POST /Tasks/New?handler=Edit", Stage.Bidding, w => To("/Tasks/New").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("POST /Tasks/New?handler=Save", Stage.Bidding, w => To("/Tasks/New").WithForm(new(TaskForm(w)) { ["publish"] = "true" }), PageOfficer(owner: Done, other: Done));
+
+        // ---- Civic group pages.
+        yield return Page("GET /Bids/Mine", Stage.Bidding, _ => To("/Bids/Mine"), PageGroup(bidder: Ok, other: Ok, unverified: Ok));
+        yield return Page("GET /Bids/Mine?handler=List", Stage.Bidding, _ => To("/Bids/Mine"), PageGroup(bidder: Ok, other: Ok, unverified: Ok));
+
+        // ---- A task's page: anyone reads an open task; a draft exists for its association only; the bids region is the owner's.
+        yield return Page("GET /Tasks/{id:int}", Stage.Bidding, async w => To($"/Tasks/{await w.FreshDraftAsync()}"), PagePublic(NotFound).With(OwnerAssociation, Ok));
+        yield return Page("GET /Tasks/{id:int}?handler=Region", Stage.Bidding, w => To($"/Tasks/{w.OpenTaskId}?name=bids"), PagePublic(NotFound).With(OwnerAssociation, Ok));
+        yield return Page("POST /Tasks/{id:int}?handler=Ask", Stage.Bidding, w => To($"/Tasks/{w.OpenTaskId}").WithForm(new() { ["Ask.Text"] = "駐車場はありますか。" }), TaskForm(Again).With(BiddingGroup, Done).With(OtherGroup, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Answer", Stage.Bidding, async w => To($"/Tasks/{w.OpenTaskId}").WithForm(new() { ["questionId"] = $"{await w.FreshQuestionAsync()}", ["answer"] = "火曜日でお願いします。" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Bid", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(BidForm()), TaskForm(Again).With(BiddingGroup, Done).With(OtherGroup, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Withdraw", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Again).With(BiddingGroup, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Publish", Stage.Bidding, async w => To($"/Tasks/{await w.FreshDraftAsync()}"), TaskForm(NotFound).With(OwnerAssociation, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Cancel", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/Tasks/{task}").WithForm(new() { ["Award.BidId"] = $"{bid}", ["Award.Rationale"] = "経験から決定しました。", ["Award.Confirm"] = "true" }); }, TaskForm(Forbidden).With(OwnerAssociation, Done));
+
+        // ---- A contract's page: the parties, and city staff may read it; each side does its own part.
+        yield return Page("POST /Contracts/{id:int}?handler=Terms", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Awarded)}").WithForm(new() { ["Terms.PaymentTiming"] = "OnCompletion", ["Terms.PaymentNote"] = "翌月末までに振り込みます。", ["Terms.Insurance"] = "団体が保険に加入します。" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Contact", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Awarded)}").WithForm(new() { ["Contact.Name"] = "担当 一郎", ["Contact.Phone"] = "044-000-0000", ["Contact.Email"] = "contact@example.jp" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Sign", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.ReadyToSign)}").WithForm(new() { ["Agree"] = "true" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Deliver", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Active)}").WithForm(new() { ["DeliveryNote"] = "訪問を終えました。" }), PageParties(owner: Again, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Accept", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Delivered)}"), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=RequestChanges", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Delivered)}").WithForm(new() { ["ChangesReason"] = "報告書の添付をお願いします。" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Terminate", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Active)}").WithForm(new() { ["TerminateReason"] = "続けられなくなりました。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden), FreshPerCell: true);
+        yield return Page("POST /Contracts/{id:int}?handler=Review", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Ended)}").WithForm(new() { ["Review.Rating"] = "4", ["Review.Comment"] = "丁寧でした。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=Reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/Contracts/{c}").WithForm(new() { ["Reply.ReviewId"] = $"{review}", ["Reply.Text"] = "ありがとうございました。" }); }, PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}?handler=WithdrawAward", Stage.Late, w => To($"/Contracts/{w.StaleAward()}").WithForm(new() { ["WithdrawReason"] = "署名の期限を過ぎたため。" }), PageParties(owner: Done, bidder: Forbidden, outsiders: Forbidden));
+        yield return Page("GET /Contracts/{id:int}", Stage.Work, w => To($"/Contracts/{w.WorkContractId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden).With(CityStaff, Ok));
+        yield return Page("GET /Contracts/{id:int}?handler=Status", Stage.Work, w => To($"/Contracts/{w.WorkContractId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden).With(CityStaff, Ok));
+
+        // ---- The work pages: the two parties only (city staff too are outsiders: residents' data).
+        yield return Page("GET /Contracts/{id:int}/Work", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Work"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Page("GET /Contracts/{id:int}/Work?handler=Section", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Work"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=Household", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["Label"] = "D-02 木月三丁目" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=Consent", Stage.Work, async w => To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["householdId"] = $"{await w.FreshHouseholdAsync()}", ["ConsentDate"] = $"{Domain.JapanTime.DateOf(w.Factory.Clock.GetUtcNow()):yyyy-MM-dd}", ["ConsentMethod"] = "InWriting" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=Visitor", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["householdId"] = $"{w.WorkHouseholdId}", ["VisitorName"] = "訪問員 鈴木" }), PageParties(owner: Again, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=Move", Stage.Work, w => { var v = w.FreshVisit(); return To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["visitId"] = $"{v.Id}", ["Date"] = $"{v.Date.AddDays(1):yyyy-MM-dd}" }); }, PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=Propose", Stage.Work, w => { var v = w.FreshVisit(); return To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["visitId"] = $"{v.Id}", ["Date"] = $"{v.Date.AddDays(1):yyyy-MM-dd}" }); }, PageParties(owner: Again, bidder: Done, outsiders: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Work?handler=AcceptProposal", Stage.Work, async w => To($"/Contracts/{w.WorkContractId}/Work").WithForm(new() { ["visitId"] = $"{await w.VisitWithProposalAsync()}" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+        yield return Page("GET /Contracts/{id:int}/Round", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Round"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Page("GET /Contracts/{id:int}/Report", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Report"), PageGroup(bidder: Ok, other: Forbidden, unverified: Forbidden));
+        yield return Page("POST /Contracts/{id:int}/Report", Stage.Work, w => To($"/Contracts/{w.WorkContractId}/Report").WithForm(new() { ["Input.PlannedVisitId"] = $"{w.TodayVisitId}", ["Input.VisitorName"] = "訪問員 山田", ["Input.Status"] = "Ok", ["Input.Health"] = "Fine", ["Input.Meals"] = "Fine", ["Input.Sleep"] = "Fine", ["Input.GoingOut"] = "Fine", ["Input.DailyLife"] = "Fine", ["Input.Worries"] = "Fine" }), PageGroup(bidder: Done, other: Forbidden, unverified: Forbidden));
+        yield return Page("GET /Alerts/{id:int}", Stage.Work, w => To($"/Alerts/{w.AlertId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Page("GET /Alerts/{id:int}?handler=State", Stage.Work, w => To($"/Alerts/{w.AlertId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
+        yield return Page("POST /Alerts/{id:int}?handler=Acknowledge", Stage.Work, async w => To($"/Alerts/{await w.FreshAlertAsync()}").WithForm(new() { ["Note"] = "電話で様子を確かめました。" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+
+        // ---- City staff: the verification of groups, last (it changes what "unverified" means).
+        yield return Page("GET /City", Stage.End, _ => To("/City"), PageCity(Ok));
+        yield return Page("POST /City?handler=Reject", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+        yield return Page("POST /City?handler=Restore", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+        yield return Page("POST /City?handler=Verify", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+    }
+
+    [Fact]
+    public async Task EveryEndpointAnswersEveryRoleAsWrittenAndARefusedWriteChangesNothing()
+    {
+        var rows = Rows().ToList();
+        var endpoints = await AppEndpoints.ListAsync(factory.Services);
+        var duplicates = rows.GroupBy(r => r.Endpoint).Where(g => g.Count() > 1).Select(g => $"endpoint {g.Key} has more than one row").ToList();
+        var missing = endpoints.Except(rows.Select(r => r.Endpoint)).Select(e => $"new endpoint {e} has no row in the authorization matrix").ToList();
+        var stale = rows.Select(r => r.Endpoint).Except(endpoints).Select(e => $"the row for {e} names no endpoint of the app").ToList();
+        Assert.True(duplicates.Count + missing.Count + stale.Count == 0, string.Join("\n", [.. missing, .. stale, .. duplicates]));
+
+        var atStart = await TableChecksums.ReadAsync(factory.ConnectionString);
+        var world = await MatrixWorld.ArrangeAsync(factory, awardsNeeded: rows.Count(r => r.Stage is Stage.Decided or Stage.Late) * 2 + 8);
+        var failures = new List<string>();
+        var checkedCells = Enum.GetValues<Role>().ToDictionary(r => r, _ => 0);
+        var refusedWrites = 0;
+        var checksumTime = new System.Diagnostics.Stopwatch();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var row in rows.OrderBy(r => r.Stage))
+        {
+            await world.EnterAsync(row.Stage);
+            var (method, handler) = AppEndpoints.Parse(row.Endpoint);
+            var shared = row.FreshPerCell ? null : await row.Arrange(world);
+            IReadOnlyDictionary<string, string>? lastRefused = null;
+
+            // Refusals first, on the object as arranged; the allowed calls last, since they may change it.
+            foreach (var role in Enum.GetValues<Role>().OrderBy(r => row.Cells[r].Refused ? 0 : 1))
+            {
+                var expected = row.Cells[role];
+                var target = shared;
+                if (target is null)
+                {
+                    target = await row.Arrange(world);
+                    lastRefused = null;
+                }
+
+                var isWrite = method != HttpMethod.Get;
+                checksumTime.Start();
+
+                // A refused write right after another starts from the tables the last one left, unchanged.
+                var before = isWrite && expected.Refused ? lastRefused ?? await TableChecksums.ReadAsync(factory.ConnectionString) : null;
+                lastRefused = null;
+                checksumTime.Stop();
+                var response = AppEndpoints.IsPage(row.Endpoint)
+                    ? await SendPageAsync(world, row, role, method, handler, target)
+                    : await SendApiAsync(world, role, method, target);
+                checkedCells[role]++;
+                var cell = $"{row.Endpoint} as {role} ({target.Path})";
+                if (!expected.Matches(response))
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    failures.Add($"{cell}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location} {Excerpt(body)}");
+                }
+
+                if (before is not null)
+                {
+                    refusedWrites++;
+                    checksumTime.Start();
+                    var after = await TableChecksums.ReadAsync(factory.ConnectionString);
+                    checksumTime.Stop();
+                    var changed = TableChecksums.Changed(before, after);
+                    lastRefused = changed.Count == 0 ? after : null;
+                    if (changed.Count > 0)
+                    {
+                        failures.Add($"{cell}: refused, yet changed {string.Join(", ", changed)}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{endpoints.Count} endpoints ({endpoints.Count(e => !AppEndpoints.IsPage(e))} API routes, {endpoints.Count(AppEndpoints.IsPage)} page handlers), {checkedCells.Values.Sum()} cells, {refusedWrites} refused writes checked for no change; {clock.Elapsed.TotalSeconds:F0} s, of which table checksums {checksumTime.Elapsed.TotalSeconds:F0} s.");
+        foreach (var (role, count) in checkedCells)
+        {
+            output.WriteLine($"  {role}: {count} cells");
+        }
+
+        // The checksums see a write when there is one: the allowed writes of the run changed these tables.
+        Assert.NotEmpty(TableChecksums.Changed(atStart, await TableChecksums.ReadAsync(factory.ConnectionString)));
+        Assert.True(failures.Count == 0, $"{failures.Count} cells of the matrix differ:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>A problem's JSON, or the error messages a page shows: enough to see why a cell differs.</summary>
+    private static string Excerpt(string body)
+    {
+        if (body.StartsWith('{'))
+        {
+            return body[..Math.Min(body.Length, 300)];
+        }
+
+        var summary = body.IndexOf("class=\"error-summary\"", StringComparison.Ordinal) is var at and >= 0 ? body[at..Math.Min(body.Length, at + 1500)] : string.Empty;
+        return System.Text.RegularExpressions.Regex.Replace(summary, "<[^>]+>|\\s+", " ").Trim();
+    }
+
+    private static async Task<HttpResponseMessage> SendApiAsync(MatrixWorld world, Role role, HttpMethod method, MatrixTarget target)
+    {
+        var body = target.Json?.Invoke(role);
+        var request = new HttpRequestMessage(method, target.Path) { Content = body is null ? null : JsonContent.Create(body, options: ApiClient.Json) };
+        return await world.Api(role).SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> SendPageAsync(MatrixWorld world, MatrixRow row, Role role, HttpMethod method, string? handler, MatrixTarget target)
+    {
+        var url = handler is null ? target.Path : $"{target.Path}{(target.Path.Contains('?') ? '&' : '?')}handler={handler}";
+        if (method == HttpMethod.Get)
+        {
+            return await world.Page(role).Http.GetAsync(url);
+        }
+
+        var client = row.OwnClient ? await PageClient.CreateAsync(factory, MatrixWorld.Emails.GetValueOrDefault(role)) : world.Page(role);
+        var fields = target.Form?.Invoke(role) ?? [];
+        if (row.OwnClient)
+        {
+            // Signing in or out changes the client's session: a throwaway client, with a token of the start page.
+            return await client.PostFormWithTokenOfAsync("/", url, fields);
+        }
+
+        fields["__RequestVerificationToken"] = world.FormToken(role);
+        return await client.Http.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, Task<MatrixTarget>> arrange, Cells cells, bool FreshPerCell = false) =>
+        new(endpoint, stage, arrange, cells, FreshPerCell);
+
+    private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, MatrixTarget> arrange, Cells cells, bool FreshPerCell = false) =>
+        new(endpoint, stage, w => System.Threading.Tasks.Task.FromResult(arrange(w)), cells, FreshPerCell);
+
+    private static MatrixRow Page(string endpoint, Stage stage, Func<MatrixWorld, Task<MatrixTarget>> arrange, Cells cells, bool FreshPerCell = false, bool OwnClient = false) =>
+        new(endpoint, stage, arrange, cells, FreshPerCell, OwnClient);
+
+    private static MatrixRow Page(string endpoint, Stage stage, Func<MatrixWorld, MatrixTarget> arrange, Cells cells, bool FreshPerCell = false, bool OwnClient = false) =>
+        new(endpoint, stage, w => System.Threading.Tasks.Task.FromResult(arrange(w)), cells, FreshPerCell, OwnClient);
+
+    private static MatrixTarget To(string path) => MatrixTarget.To(path);
+
+    /// <summary>A form of the task page (no policy on the page): nobody is sent to sign in, then the service decides.</summary>
+    private static Cells TaskForm(Outcome others) => PagePublic(others).With(Anonymous, SignIn);
+
+    private static async Task<MatrixTarget> RefreshTokensAsync(MatrixWorld world)
+    {
+        // One refresh token for each cell: a used one may be refused once tokens rotate.
+        var tokens = new Dictionary<Role, string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var login = await world.Factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = DemoAccounts.KizukiOfficer, password = DemoAccounts.Password });
+            tokens[role] = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString()!;
+        }
+
+        return To("/api/auth/refresh") with { Json = r => new { refreshToken = tokens[r] } };
+    }
+
+    private static Dictionary<string, string> TaskForm(MatrixWorld world)
+    {
+        var start = Domain.JapanTime.DateOf(world.Factory.Clock.GetUtcNow()).AddDays(10);
+        return new()
+        {
+            ["Input.Title"] = "公園の清掃（月1回）",
+            ["Input.Description"] = "町内の公園を月に1回清掃してください。",
+            ["Input.Category"] = "cleanup",
+            ["Input.Ward"] = "nakahara",
+            ["Input.Town"] = "木月",
+            ["Input.StartDate"] = $"{start:yyyy-MM-dd}",
+            ["Input.EndDate"] = $"{start.AddDays(90):yyyy-MM-dd}",
+            ["Input.VisitWeekdays"] = "Saturday",
+            ["Input.Pay"] = "fee",
+            ["Input.FeeYen"] = "20000",
+            ["Input.DeadlineDate"] = $"{start.AddDays(-5):yyyy-MM-dd}",
+            ["Input.DeadlineTime"] = "17:00",
+            ["Input.CertificationRequired"] = "false",
+            ["Input.InsuranceRequired"] = "false",
+        };
+    }
+
+    private static Dictionary<string, string> BidForm() => new()
+    {
+        ["Bid.AmountYen"] = "150000",
+        ["Bid.Proposal"] = "週1回、2人1組で訪問します。",
+        ["Bid.StaffPlanned"] = "3",
+        ["Bid.EarliestStart"] = $"{DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)):yyyy-MM-dd}",
+    };
+}
