@@ -27,14 +27,8 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         // ---- Accounts (Identity's endpoints under /api/auth, the caller's own data).
         yield return Api("POST /api/auth/login", Stage.Bidding, _ => To("/api/auth/login") with { Json = r => new { email = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), password = DemoAccounts.Password } }, ApiPublic(Ok));
         yield return Api("POST /api/auth/refresh", Stage.Bidding, RefreshTokensAsync, ApiPublic(Ok));
-        yield return Api("POST /api/auth/register", Stage.Bidding, _ => To("/api/auth/register").WithJson(new { email = "someone@example.jp", password = DemoAccounts.Password }), ApiPublic(NotFound));
-        yield return Api("GET /api/auth/confirmEmail", Stage.Bidding, _ => To("/api/auth/confirmEmail?userId=nobody&code=x"), ApiPublic(Unauthorized));
-        yield return Api("POST /api/auth/resendConfirmationEmail", Stage.Bidding, _ => To("/api/auth/resendConfirmationEmail").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Ok));
-        yield return Api("POST /api/auth/forgotPassword", Stage.Bidding, _ => To("/api/auth/forgotPassword").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Ok));
-        yield return Api("POST /api/auth/resetPassword", Stage.Bidding, _ => To("/api/auth/resetPassword").WithJson(new { email = "nobody@example.jp", resetCode = "x", newPassword = "Another-2026" }), ApiPublic(BadRequest));
-        yield return Api("POST /api/auth/manage/2fa", Stage.Bidding, _ => To("/api/auth/manage/2fa").WithJson(new { }), ApiMember(Ok));
-        yield return Api("GET /api/auth/manage/info", Stage.Bidding, _ => To("/api/auth/manage/info"), ApiMember(Ok));
-        yield return Api("POST /api/auth/manage/info", Stage.Bidding, _ => To("/api/auth/manage/info").WithJson(new { }), ApiMember(Ok));
+        // Signing out ends a session: each cell signs in a throwaway session of its own and ends that one.
+        yield return Api("POST /api/auth/logout", Stage.Bidding, _ => To("/api/auth/logout"), ApiMember(NoContent), OwnClient: true);
         yield return Api("GET /api/me", Stage.Bidding, _ => To("/api/me"), ApiMember(Ok));
         yield return Api("GET /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences"), ApiMember(Ok));
         yield return Api("PUT /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences").WithJson(new { types = Array.Empty<string>() }), ApiMember(Ok));
@@ -98,6 +92,12 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /MailDrop/{name?}", Stage.Bidding, _ => To("/MailDrop"), PagePublic(NotFound));
         yield return Page("GET /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn"), PagePublic(Ok));
         yield return Page("POST /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn") with { Form = r => new() { ["Email"] = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), ["Password"] = DemoAccounts.Password } }, PagePublic(Done), OwnClient: true);
+        yield return Page("GET /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged"), PagePublic(Ok));
+        yield return Page("POST /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged").WithForm(new() { ["Password"] = "Another-2026!", ["ConfirmPassword"] = "Another-2026!" }), PagePublic(Ok));
+        yield return Page("GET /Privacy", Stage.Bidding, _ => To("/Privacy"), PagePublic(Ok));
+        yield return Page("GET /Terms", Stage.Bidding, _ => To("/Terms"), PagePublic(Ok));
+        yield return Page("GET /Contact", Stage.Bidding, _ => To("/Contact"), PagePublic(Ok));
+        yield return Page("GET /About", Stage.Bidding, _ => To("/About"), PagePublic(Ok));
         yield return Page("GET /Accounts/SignOut", Stage.Bidding, _ => To("/Accounts/SignOut"), PagePublic(Ok));
         yield return Page("POST /Accounts/SignOut", Stage.Bidding, _ => To("/Accounts/SignOut"), PagePublic(Done), OwnClient: true);
 
@@ -174,6 +174,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /City?handler=Reject", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
         yield return Page("POST /City?handler=Restore", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
         yield return Page("POST /City?handler=Verify", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+
+        // Last of all: it ends every session of each demo user, the matrix's own cookies and tokens too.
+        yield return Api("POST /api/auth/logout-everywhere", Stage.End, _ => To("/api/auth/logout-everywhere"), ApiMember(NoContent), OwnClient: true);
     }
 
     [Fact]
@@ -220,7 +223,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
                 checksumTime.Stop();
                 var response = AppEndpoints.IsPage(row.Endpoint)
                     ? await SendPageAsync(world, row, role, method, handler, target)
-                    : await SendApiAsync(world, role, method, target);
+                    : await SendApiAsync(world, row, role, method, target);
                 checkedCells[role]++;
                 var cell = $"{row.Endpoint} as {role} ({target.Path})";
                 if (!expected.Matches(response))
@@ -268,11 +271,14 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         return System.Text.RegularExpressions.Regex.Replace(summary, "<[^>]+>|\\s+", " ").Trim();
     }
 
-    private static async Task<HttpResponseMessage> SendApiAsync(MatrixWorld world, Role role, HttpMethod method, MatrixTarget target)
+    private async Task<HttpResponseMessage> SendApiAsync(MatrixWorld world, MatrixRow row, Role role, HttpMethod method, MatrixTarget target)
     {
         var body = target.Json?.Invoke(role);
         var request = new HttpRequestMessage(method, target.Path) { Content = body is null ? null : JsonContent.Create(body, options: ApiClient.Json) };
-        return await world.Api(role).SendAsync(request);
+        var client = row.OwnClient && MatrixWorld.Emails.TryGetValue(role, out var email)
+            ? (await ApiClient.SignInAsync(factory, email)).Http
+            : world.Api(role);
+        return await client.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> SendPageAsync(MatrixWorld world, MatrixRow row, Role role, HttpMethod method, string? handler, MatrixTarget target)
@@ -298,8 +304,8 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
     private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, Task<MatrixTarget>> arrange, Cells cells, bool FreshPerCell = false) =>
         new(endpoint, stage, arrange, cells, FreshPerCell);
 
-    private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, MatrixTarget> arrange, Cells cells, bool FreshPerCell = false) =>
-        new(endpoint, stage, w => System.Threading.Tasks.Task.FromResult(arrange(w)), cells, FreshPerCell);
+    private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, MatrixTarget> arrange, Cells cells, bool FreshPerCell = false, bool OwnClient = false) =>
+        new(endpoint, stage, w => System.Threading.Tasks.Task.FromResult(arrange(w)), cells, FreshPerCell, OwnClient);
 
     private static MatrixRow Page(string endpoint, Stage stage, Func<MatrixWorld, Task<MatrixTarget>> arrange, Cells cells, bool FreshPerCell = false, bool OwnClient = false) =>
         new(endpoint, stage, arrange, cells, FreshPerCell, OwnClient);
