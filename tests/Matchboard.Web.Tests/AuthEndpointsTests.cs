@@ -6,7 +6,7 @@ using Matchboard.Web.Tests.Infrastructure;
 namespace Matchboard.Web.Tests;
 
 /// <summary>Only the sign-in endpoints the app supports exist: no half-supported account management.</summary>
-public sealed class AuthEndpointsTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+public sealed class AuthEndpointsTests(ApiReferenceFactory factory) : IClassFixture<ApiReferenceFactory>
 {
     private static readonly string[] Unsupported =
     [
