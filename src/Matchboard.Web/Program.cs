@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Matchboard.Web;
 using Matchboard.Web.Data;
 using Matchboard.Web.Data.Seeding;
@@ -17,6 +16,7 @@ using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Ui;
+using Matchboard.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -72,7 +72,7 @@ services.Configure<RequestLocalizationOptions>(options =>
     options.SupportedUICultures = cultures;
 });
 
-services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.ConfigureHttpJsonOptions(options => JsonInput.Configure(options.SerializerOptions));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -85,8 +85,7 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
     }
 });
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-services.AddSignalR().AddJsonProtocol(options =>
-    options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddSignalR().AddJsonProtocol(options => JsonInput.Configure(options.PayloadSerializerOptions));
 services.AddResponseCompression(options =>
 {
     // Scripts and styles only: pages carry antiforgery tokens, and compressing secrets beside
@@ -96,7 +95,11 @@ services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
-services.AddRazorPages(options => options.RootDirectory = "/Features")
+services.AddRazorPages(options =>
+    {
+        options.RootDirectory = "/Features";
+        options.Conventions.Add(new PageWriteLimits());
+    })
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 // Japanese text stays readable in the HTML instead of becoming numeric character references.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
