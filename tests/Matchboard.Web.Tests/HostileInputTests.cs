@@ -1,15 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Matchboard.Domain.Tasks;
 using Matchboard.Domain.Visits;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;

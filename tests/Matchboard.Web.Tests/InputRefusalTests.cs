@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Matchboard.Web.Tests.Infrastructure;
 
 namespace Matchboard.Web.Tests;
