@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Matchboard.Web;
 using Matchboard.Web.Data;
 using Matchboard.Web.Data.Seeding;
@@ -20,6 +19,7 @@ using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Security;
 using Matchboard.Web.Infrastructure.Ui;
+using Matchboard.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -80,7 +80,7 @@ services.Configure<RequestLocalizationOptions>(options =>
     options.SupportedUICultures = cultures;
 });
 
-services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.ConfigureHttpJsonOptions(options => JsonInput.Configure(options.SerializerOptions));
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -93,8 +93,7 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
     }
 });
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-services.AddSignalR().AddJsonProtocol(options =>
-    options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddSignalR().AddJsonProtocol(options => JsonInput.Configure(options.PayloadSerializerOptions));
 services.AddResponseCompression(options =>
 {
     // Scripts and styles only: pages carry antiforgery tokens, and compressing secrets beside
@@ -105,7 +104,11 @@ services.AddResponseCompression(options =>
     options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
 });
 services.Configure<Matchboard.Web.Features.Site.ContactOptions>(builder.Configuration.GetSection(Matchboard.Web.Features.Site.ContactOptions.Section));
-services.AddRazorPages(options => options.RootDirectory = "/Features")
+services.AddRazorPages(options =>
+    {
+        options.RootDirectory = "/Features";
+        options.Conventions.Add(new PageWriteLimits());
+    })
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 // Japanese text stays readable in the HTML instead of becoming numeric character references.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -220,11 +220,11 @@ public class BiddingTests
     public void BoundaryTermsAreAccepted()
     {
         var task = OpenTask();
-        var terms = Terms(0, new string('案', BidTerms.ProposalMaxLength), 1);
+        var terms = Terms(1, new string('案', BidTerms.ProposalMaxLength), 1);
 
         var bid = task.PlaceBid(VerifiedGroup(), terms, Now);
 
-        Assert.Equal(0, bid.AmountYen);
+        Assert.Equal(1, bid.AmountYen);
         Assert.Equal(1, bid.StaffPlanned);
     }
 
@@ -233,7 +233,7 @@ public class BiddingTests
     {
         Assert.Equal(
             [new FieldError("amountYen", "negative"), new FieldError("proposal", "required"), new FieldError("staffPlanned", "at-least-one")],
-            Terms(-1, "", 0).Validate());
+            Terms(-1, "", 0).Validate(OpenTask(), Now));
     }
 
     [Fact]

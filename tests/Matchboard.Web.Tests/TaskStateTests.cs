@@ -21,7 +21,7 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         var group = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
         factory.Clock.Advance(TimeSpan.FromDays(4));
 
-        var bid = await group.Http.PostAsJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(1_000));
+        var bid = await group.Http.PostAsJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(1_000, earliestStart: task.StartDate));
 
         await ProblemAssert.HasCodeAsync(bid, HttpStatusCode.Conflict, "task.not-accepting-bids");
         Assert.Equal(HttpStatusCode.NotFound, (await group.Http.GetAsync($"/api/tasks/{task.Id}/bids/mine")).StatusCode);
@@ -36,7 +36,7 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         await group.BidAsync(task.Id, 10_000);
         factory.Clock.Advance(TimeSpan.FromDays(4));
 
-        var revise = await group.Http.PutAsJsonAsync($"/api/tasks/{task.Id}/bids/mine", Requests.Bid(1));
+        var revise = await group.Http.PutAsJsonAsync($"/api/tasks/{task.Id}/bids/mine", Requests.Bid(1, earliestStart: task.StartDate));
         var withdraw = await group.Http.DeleteAsync($"/api/tasks/{task.Id}/bids/mine");
 
         await ProblemAssert.HasCodeAsync(revise, HttpStatusCode.Conflict, "task.not-accepting-bids");
@@ -51,7 +51,7 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         var group = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
         await group.BidAsync(task.Id, 10_000);
 
-        var second = await group.Http.PostAsJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(9_000));
+        var second = await group.Http.PostAsJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(9_000, earliestStart: task.StartDate));
         await ProblemAssert.HasCodeAsync(second, HttpStatusCode.Conflict, "bid.already-placed");
 
         Assert.Equal(HttpStatusCode.NoContent, (await group.Http.DeleteAsync($"/api/tasks/{task.Id}/bids/mine")).StatusCode);

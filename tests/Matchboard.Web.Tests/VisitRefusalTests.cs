@@ -27,7 +27,6 @@ public sealed class VisitRefusalTests(MatchboardFactory factory) : IClassFixture
             (Report(other.Schedule.Visits[0].Id, now), "plannedVisitId"),
             (new { householdId = other.HouseholdId, visitedAt = now, visitorName = "山田", status = "Ok" }, "householdId"),
             (Report(visitId, now.AddHours(1)), "visitedAt"),
-            (new { plannedVisitId = visitId, visitedAt = now, visitorName = "山田", status = 9 }, "status"),
             (Report(visitId, now, "Ok", new string('あ', 100_000)), "note"),
         };
         foreach (var (body, field) in cases)
@@ -44,6 +43,14 @@ public sealed class VisitRefusalTests(MatchboardFactory factory) : IClassFixture
 
         var unknownWord = await provider.Http.PostAsJsonAsync(url, new { plannedVisitId = visitId, visitedAt = now, visitorName = "山田", status = "Asleep" });
         await ProblemAssert.IsProblemAsync(unknownWord, HttpStatusCode.BadRequest);
+
+        // An enum is read by name only: a number, even one of a defined value, is no word the API knows.
+        foreach (var number in new[] { 9, 1 })
+        {
+            var numbered = await provider.Http.PostAsJsonAsync(url, new { plannedVisitId = visitId, visitedAt = now, visitorName = "山田", status = number });
+            await ProblemAssert.HasCodeAsync(numbered, HttpStatusCode.BadRequest, "bad-request");
+        }
+
         Assert.Equal(before, await CountAsync(factory));
     }
 

@@ -1,3 +1,5 @@
+using Matchboard.Domain.Tasks;
+
 namespace Matchboard.Domain.Bids;
 
 /// <summary>What a civic group offers: its price, how it will do the work, with how many people, from when.</summary>
@@ -5,10 +7,33 @@ public sealed record BidTerms(long AmountYen, string Proposal, int StaffPlanned,
 {
     public const int ProposalMaxLength = 2000;
 
-    public IReadOnlyList<FieldError> Validate() => new Validation()
+    /// <summary>A bid may ask at most this many times the association's fee: beyond it, it is a typo or a joke.</summary>
+    public const int FeeMultipleMax = 10;
+
+    /// <summary>The ceiling where the task names no fee (a volunteer task with fee 0).</summary>
+    public const long AmountMaxWithoutFeeYen = 10_000_000;
+
+    /// <summary>More people than any community task needs at once.</summary>
+    public const int StaffMax = 100;
+
+    /// <summary>The most this task lets a group ask: ten times its fee, or ¥10,000,000 where it names none.</summary>
+    public static long AmountMaxYen(CommunityTask task) =>
+        task.FeeYen > 0 ? Math.Min(task.FeeYen * FeeMultipleMax, TaskDetails.FeeMaxYen * FeeMultipleMax) : AmountMaxWithoutFeeYen;
+
+    /// <summary>
+    /// The bounds of a bid on this task: a paid task is not done for nothing (¥0 is fine on a volunteer task),
+    /// no price beyond <see cref="AmountMaxYen"/>, a plausible number of people, and a start from today (Japan)
+    /// to the task's last day.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate(CommunityTask task, DateTimeOffset now) => new Validation()
         .Check(AmountYen >= 0, "amountYen", "negative")
-        .Check(AmountYen <= Tasks.TaskDetails.FeeMaxYen, "amountYen", "too-large")
+        .Check(task.IsVolunteer || AmountYen >= 1, "amountYen", "at-least-one")
+        .Check(AmountYen <= AmountMaxYen(task), "amountYen", "too-large")
         .Text("proposal", Proposal, ProposalMaxLength)
         .Check(StaffPlanned >= 1, "staffPlanned", "at-least-one")
+        .Check(StaffPlanned <= StaffMax, "staffPlanned", "too-many")
+        .Date("earliestStart", EarliestStart)
+        .Check(EarliestStart >= JapanTime.DateOf(now), "earliestStart", "in-the-past")
+        .Check(EarliestStart <= task.EndDate, "earliestStart", "after-task-end")
         .Errors;
 }

@@ -8,10 +8,10 @@ public sealed record ContactPerson(string? Name, string? Phone, string? Email)
     public const int EmailMaxLength = 254;
 
     internal IReadOnlyList<FieldError> Validate() => new Validation()
-        .Text("name", Name, NameMaxLength)
-        .Text("phone", Phone, PhoneMaxLength)
+        .Text("name", Name, NameMaxLength, singleLine: true)
+        .Text("phone", Phone, PhoneMaxLength, singleLine: true)
         .Check(string.IsNullOrWhiteSpace(Phone) || Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')'), "phone", "invalid-phone")
-        .Text("email", Email, EmailMaxLength)
+        .Text("email", Email, EmailMaxLength, singleLine: true)
         .Check(string.IsNullOrWhiteSpace(Email) || IsEmail(Email.Trim()), "email", "invalid-email")
         .Errors;
 

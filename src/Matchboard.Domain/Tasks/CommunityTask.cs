@@ -148,7 +148,7 @@ public class CommunityTask
             throw new DomainException("bid.already-placed");
         }
 
-        DomainException.ThrowIfAny(terms.Validate());
+        DomainException.ThrowIfAny(terms.Validate(this, now));
         var bid = new Bid(Id, group.Id, terms, now);
         _bids.Add(bid);
         return bid;
@@ -158,7 +158,7 @@ public class CommunityTask
     {
         EnsureAcceptingBids(now);
         var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
-        DomainException.ThrowIfAny(terms.Validate());
+        DomainException.ThrowIfAny(terms.Validate(this, now));
         bid.Revise(terms, now);
         return bid;
     }

@@ -26,21 +26,38 @@ public sealed record TaskDetails(
     /// <summary>A task whose visits go to households (見守り先) rather than being one shift a day.</summary>
     public static bool HasHouseholds(string category) => category == Categories.WatchOver;
 
-    public IReadOnlyList<FieldError> Validate(DateTimeOffset now) => new Validation()
-        .Text("title", Title, TitleMaxLength)
-        .Text("description", Description, DescriptionMaxLength)
-        .Check(Categories.IsKnown(Category), "category", "unknown-category")
-        .Check(Wards.IsKnown(Ward), "ward", "unknown-ward")
-        .Text("town", Town, TownMaxLength)
-        .Check(FeeYen >= 0, "feeYen", "negative")
-        .Check(FeeYen <= FeeMaxYen, "feeYen", "too-large")
-        .Check(VisitsPlanned >= 1, "visitsPlanned", "at-least-one")
-        .Check(!VisitWeekdays.IsEmpty, "visitWeekdays", "required")
-        .Check(EndDate < StartDate || VisitWeekdays.IsEmpty || VisitWeekdays.CountBetween(StartDate, EndDate) > 0, "visitWeekdays", "no-day-in-period")
-        .Check(EndDate < StartDate || VisitWeekdays.IsEmpty || VisitsPlanned == VisitWeekdays.CountBetween(StartDate, EndDate), "visitsPlanned", "does-not-match-weekdays")
-        .Check(HouseholdsServed >= 0, "householdsServed", "negative")
-        .Check(!TaskDeadline.HasPassed(BidDeadline, now), "bidDeadline", "in-the-past")
-        .Check(EndDate >= StartDate, "endDate", "before-start")
-        .Check(StartDate >= JapanTime.DateOf(BidDeadline), "startDate", "before-deadline")
-        .Errors;
+    /// <summary>More households than any neighbourhood association has (Kawasaki's largest have a few thousand).</summary>
+    public const int HouseholdsMax = 10_000;
+
+    public IReadOnlyList<FieldError> Validate(DateTimeOffset now)
+    {
+        // Out-of-window dates are reported and keep the other date rules (and their conversions) from running.
+        var datesInRange = DateBounds.Contains(StartDate) && DateBounds.Contains(EndDate) && DateBounds.Contains(BidDeadline);
+        var today = JapanTime.DateOf(now);
+        var periodFits = datesInRange && EndDate >= StartDate && EndDate.DayNumber - StartDate.DayNumber <= DateBounds.LongestPeriodDays;
+        return new Validation()
+            .Text("title", Title, TitleMaxLength, singleLine: true)
+            .Text("description", Description, DescriptionMaxLength)
+            .Check(Categories.IsKnown(Category), "category", "unknown-category")
+            .Check(Wards.IsKnown(Ward), "ward", "unknown-ward")
+            .Text("town", Town, TownMaxLength, singleLine: true)
+            .Check(FeeYen >= 0, "feeYen", "negative")
+            .Check(FeeYen <= FeeMaxYen, "feeYen", "too-large")
+            .Date("startDate", StartDate)
+            .Date("endDate", EndDate)
+            .Date("bidDeadline", BidDeadline)
+            .Check(VisitsPlanned >= 1, "visitsPlanned", "at-least-one")
+            .Check(!VisitWeekdays.IsEmpty, "visitWeekdays", "required")
+            .Check(!periodFits || VisitWeekdays.IsEmpty || VisitWeekdays.CountBetween(StartDate, EndDate) > 0, "visitWeekdays", "no-day-in-period")
+            .Check(!periodFits || VisitWeekdays.IsEmpty || VisitsPlanned == VisitWeekdays.CountBetween(StartDate, EndDate), "visitsPlanned", "does-not-match-weekdays")
+            .Check(HouseholdsServed >= 0, "householdsServed", "negative")
+            .Check(HouseholdsServed <= HouseholdsMax, "householdsServed", "too-many")
+            .Check(!datesInRange || !TaskDeadline.HasPassed(BidDeadline, now), "bidDeadline", "in-the-past")
+            .Check(!datesInRange || BidDeadline <= now.AddDays(DateBounds.PlanAheadDays), "bidDeadline", "too-far-ahead")
+            .Check(!datesInRange || EndDate >= StartDate, "endDate", "before-start")
+            .Check(!datesInRange || EndDate.DayNumber - StartDate.DayNumber <= DateBounds.LongestPeriodDays, "endDate", "period-too-long")
+            .Check(!datesInRange || StartDate >= JapanTime.DateOf(BidDeadline), "startDate", "before-deadline")
+            .Check(!datesInRange || StartDate.DayNumber - today.DayNumber <= DateBounds.PlanAheadDays, "startDate", "too-far-ahead")
+            .Errors;
+    }
 }

@@ -40,7 +40,7 @@ public class Household
     {
         VisitRules.EnsureAssociation(contract, organizationId);
         VisitRules.EnsureHouseholdsAccepted(contract);
-        DomainException.ThrowIfAny(new Validation().Text("label", label, LabelMaxLength).Errors);
+        DomainException.ThrowIfAny(new Validation().Text("label", label, LabelMaxLength, singleLine: true).Errors);
         return new Household { ContractId = contract.Id, Label = label.Trim(), RegisteredAt = now };
     }
 
@@ -54,6 +54,7 @@ public class Household
         VisitRules.EnsureHouseholdsAccepted(contract);
         DomainException.ThrowIfAny(new Validation()
             .Check(date is not null, "consentDate", "required")
+            .Date("consentDate", date)
             .Check(date is null || date <= JapanTime.DateOf(now), "consentDate", "in-the-future")
             .Check(method is not null && Enum.IsDefined(method.Value), "consentMethod", "unknown-consent-method")
             .Errors);
@@ -74,7 +75,7 @@ public class Household
             throw new DomainException("household.provider-only", DomainErrorKind.RuleViolation);
         }
 
-        DomainException.ThrowIfAny(new Validation().Text("visitorName", visitorName, VisitorMaxLength).Errors);
+        DomainException.ThrowIfAny(new Validation().Text("visitorName", visitorName, VisitorMaxLength, singleLine: true).Errors);
         VisitorName = visitorName.Trim();
     }
 

@@ -135,6 +135,7 @@ public class PlannedVisit
         var task = contract.Task ?? throw new InvalidOperationException("Load the contract with its task.");
         DomainException.ThrowIfAny(new Validation()
             .Check(newDate is not null, field, "required")
+            .Date(field, newDate)
             .Check(newDate is null || newDate >= JapanTime.DateOf(now), field, "in-the-past")
             .Check(newDate is null || (newDate >= task.StartDate && newDate <= task.EndDate), field, "outside-contract-period")
             .Errors);

@@ -22,10 +22,13 @@ public static class RateLimits
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Writes, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.OrganizationId()?.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            // Reads are never counted: pages carry this policy for their form posts (PageWriteLimits).
+            options.AddPolicy(Writes, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.OrganizationId()?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 }

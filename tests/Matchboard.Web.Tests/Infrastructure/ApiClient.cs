@@ -46,7 +46,9 @@ public sealed class ApiClient(HttpClient http, string token, MeDto me)
 
     public async Task<BidDto> BidAsync(int taskId, long amountYen = 150_000, string proposal = "週1回、2人1組で訪問します。")
     {
-        var response = await Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amountYen, proposal));
+        // The bid starts when the task does: a start before today (the test clock's) would be refused.
+        var task = await GetAsync<TaskDetailDto>($"/api/tasks/{taskId}");
+        var response = await Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amountYen, proposal, task.StartDate));
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<BidDto>(Json))!;
     }

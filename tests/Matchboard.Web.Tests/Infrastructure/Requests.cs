@@ -35,11 +35,12 @@ public static class Requests
         ["certificationRequired"] = false,
     };
 
-    public static object Bid(long amountYen, string proposal = "週1回、2人1組で訪問します。") => new
+    /// <summary>A bid; without <paramref name="earliestStart"/> it starts ten days from the real today (tasks above start then).</summary>
+    public static object Bid(long amountYen, string proposal = "週1回、2人1組で訪問します。", DateOnly? earliestStart = null) => new
     {
         amountYen,
         proposal,
         staffPlanned = 3,
-        earliestStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)).ToString("yyyy-MM-dd"),
+        earliestStart = (earliestStart ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10))).ToString("yyyy-MM-dd"),
     };
 }

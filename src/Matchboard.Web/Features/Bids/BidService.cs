@@ -22,7 +22,7 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
         var task = await db.LoadAsync(taskId, groupId, ct);
         var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
         var now = clock.GetUtcNow();
-        var bid = task.PlaceBid(group, ToTerms(request), now);
+        var bid = task.PlaceBid(group, ToTerms(request, task, now), now);
         Announce(task, bid, NotificationType.BidPlaced, now);
         await outbox.CommitAsync(ct);
         return await GetAsync(bid.Id, ct);
@@ -33,7 +33,7 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
         var groupId = user.RequiredOrganizationId();
         var task = await db.LoadAsync(taskId, groupId, ct);
         var now = clock.GetUtcNow();
-        var bid = task.ReviseBid(groupId, ToTerms(request), now);
+        var bid = task.ReviseBid(groupId, ToTerms(request, task, now), now);
         Announce(task, bid, NotificationType.BidRevised, now);
         await outbox.CommitAsync(ct);
         return await GetAsync(bid.Id, ct);
@@ -96,7 +96,7 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
     private void Announce(CommunityTask task, Bid bid, NotificationType type, DateTimeOffset now) =>
         outbox.Add(() => new Notification(task.AssociationId, type, task.Id, task.Title, now, bidId: bid.Id));
 
-    private static BidTerms ToTerms(BidRequest request)
+    private static BidTerms ToTerms(BidRequest request, CommunityTask task, DateTimeOffset now)
     {
         var required = new RequiredFields();
         var terms = new BidTerms(
@@ -104,7 +104,7 @@ public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvi
             request.Proposal ?? string.Empty,
             required.Value(request.StaffPlanned, "staffPlanned", 1),
             required.Value(request.EarliestStart, "earliestStart", default));
-        required.ThrowIfAny(terms.Validate());
+        required.ThrowIfAny(terms.Validate(task, now));
         return terms;
     }
 }

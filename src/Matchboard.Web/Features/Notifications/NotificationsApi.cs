@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Matchboard.Domain;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,6 +41,8 @@ public static class NotificationsApi
         ClaimsPrincipal user, MatchboardDbContext db, MarkReadRequest request, CancellationToken ct)
     {
         var organizationId = user.RequiredOrganizationId();
+        // Sequences start at 1: a negative mark is no mark, not "nothing".
+        DomainException.ThrowIfAny(request.UpTo is < 0 ? [new FieldError("upTo", "negative")] : []);
         await db.Notifications
             .Where(n => n.OrganizationId == organizationId && !n.IsRead && n.Sequence <= (request.UpTo ?? long.MaxValue))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);

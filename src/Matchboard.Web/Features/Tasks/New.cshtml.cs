@@ -125,7 +125,7 @@ public sealed class NewModel(
         IsVolunteer = input.Pay == "volunteer",
         FeeYen = input.FeeYen,
         BidDeadline = input.DeadlineDate is { } day
-            ? new DateTimeOffset(day.ToDateTime(input.DeadlineTime ?? new TimeOnly(17, 0)), JapanTime.Offset)
+            ? JapanTime.At(day.ToDateTime(input.DeadlineTime ?? new TimeOnly(17, 0)))
             : null,
         CertificationRequired = input.CertificationRequired,
         InsuranceRequired = input.InsuranceRequired,

@@ -8,9 +8,15 @@ namespace Matchboard.Web.Features.Tasks;
 /// <summary>Loads a task for a change, with the object-level checks every feature needs.</summary>
 public static class TaskAccess
 {
-    /// <summary>The one visibility rule: a draft exists only for the association writing it.</summary>
+    /// <summary>
+    /// Published at some time: what the board and the public may ever see. A draft cancelled before it was
+    /// published was never public and stays so, whatever its status says now.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CommunityTask, bool>> EverPublished = t => t.PublishedAt != null;
+
+    /// <summary>The one visibility rule: a task never published exists only for the association writing it.</summary>
     public static IQueryable<CommunityTask> VisibleTo(this IQueryable<CommunityTask> tasks, int? organizationId) =>
-        tasks.Where(t => t.Status != CommunityTaskStatus.Draft || t.AssociationId == organizationId);
+        tasks.Where(t => t.PublishedAt != null || t.AssociationId == organizationId);
 
     /// <summary>The task with its bids and questions, tracked. Drafts of others stay hidden (404).</summary>
     public static async Task<CommunityTask> LoadAsync(this MatchboardDbContext db, int taskId, int? organizationId, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         else
         {
             // The board: never drafts, and anonymous visitors see only what is open.
-            tasks = tasks.Where(t => t.Status != CommunityTaskStatus.Draft);
+            tasks = tasks.Where(TaskAccess.EverPublished);
             status = organizationId is null ? CommunityTaskStatus.Open : status ?? CommunityTaskStatus.Open;
         }
 
@@ -226,7 +226,10 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
             string.IsNullOrWhiteSpace(request.Town) ? association.Town : request.Town,
             start,
             end,
-            request.VisitsPlanned ?? weekdays.CountBetween(start, end),
+            // Counted only over a period the domain can accept; otherwise it reports the dates, not a count.
+            request.VisitsPlanned ?? (DateBounds.Contains(start) && DateBounds.Contains(end) && end.DayNumber - start.DayNumber <= DateBounds.LongestPeriodDays
+                ? weekdays.CountBetween(start, end)
+                : 0),
             request.IsVolunteer,
             required.Value(request.FeeYen, "feeYen", 0L),
             deadline,
@@ -241,6 +244,12 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     private static List<FieldError> ValidateQuery(TaskQuery query)
     {
         var errors = new List<FieldError>();
+        // A query string binds any number to an enum: only the named states are a filter.
+        if (query.Status is { } status && !Enum.IsDefined(status))
+        {
+            errors.Add(new FieldError("status", "unknown-value"));
+        }
+
         if (query.Category is not null && !Categories.IsKnown(query.Category))
         {
             errors.Add(new FieldError("category", "unknown-category"));
