@@ -21,8 +21,8 @@ public sealed class MineModel(MatchboardDbContext db, IMapper mapper, TimeProvid
         CommunityTaskStatus.Awarded, CommunityTaskStatus.Unawarded, CommunityTaskStatus.Cancelled,
     ];
 
-    public IReadOnlyDictionary<CommunityTaskStatus, List<TaskSummaryDto>> ByStatus { get; private set; } =
-        new Dictionary<CommunityTaskStatus, List<TaskSummaryDto>>();
+    public IReadOnlyDictionary<CommunityTaskStatus, List<MyTaskDto>> ByStatus { get; private set; } =
+        new Dictionary<CommunityTaskStatus, List<MyTaskDto>>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -39,7 +39,7 @@ public sealed class MineModel(MatchboardDbContext db, IMapper mapper, TimeProvid
         var all = await db.Tasks.AsNoTracking()
             .Where(t => t.AssociationId == associationId)
             .OrderByDescending(t => t.Id)
-            .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
+            .ProjectTo<MyTaskDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
 
         // An open task past its deadline is waiting for the officer's decision.
