@@ -82,7 +82,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         var officer = await app.NewPageAsync();
         await officer.SignInAsync(Ui.Kizuki);
         await officer.GotoAsync("/");
-        await Check(officer, "home (officer)");
+        await Expect(officer.Locator("#todo li[data-todo]")).Not.ToHaveCountAsync(0);
+        await Check(officer, "home (officer, with the to-do list)");
         await officer.GotoAsync(taskUrl);
         await Expect(officer.Locator("#bid-list li.bid")).Not.ToHaveCountAsync(0);
         await Check(officer, "task page (officer with bids)");
@@ -118,6 +119,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
 
         var group = await app.NewPageAsync();
         await group.SignInAsync(Ui.Mimamori);
+        await group.GotoAsync("/");
+        await Expect(group.Locator("#todo li[data-todo]")).Not.ToHaveCountAsync(0);
+        await Check(group, "home (group, with the to-do list)");
         await group.GotoAsync("/Tasks?matching=true");
         await Check(group, "matching board");
         await group.GotoAsync(taskUrl);
@@ -145,6 +149,16 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(english, "task page (English)");
         await english.GotoAsync("/Privacy");
         await Check(english, "privacy (English)");
+        var englishOfficer = await app.NewPageAsync(locale: "en-US");
+        await englishOfficer.SignInAsync(Ui.Kizuki);
+        await englishOfficer.GotoAsync("/");
+        await Expect(englishOfficer.Locator("#todo-heading")).ToHaveTextAsync("What to do now");
+        await Check(englishOfficer, "home (officer, English)");
+        var englishGroup = await app.NewPageAsync(locale: "en-US");
+        await englishGroup.SignInAsync(Ui.Tamagawa);
+        await englishGroup.GotoAsync("/");
+        await Expect(englishGroup.Locator("#todo-heading")).ToHaveTextAsync("What to do now");
+        await Check(englishGroup, "home (group, English)");
 
         output.WriteLine($"axe checked {checkedPages.Count} pages: {string.Join(", ", checkedPages)}");
         Assert.True(problems.Length == 0, "Serious or critical accessibility violations:\n" + problems);
