@@ -1,4 +1,5 @@
 using Matchboard.Domain;
+using Matchboard.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -29,7 +30,7 @@ public static class ModelStateExtensions
             var key = fieldMap is not null && fieldMap.TryGetValue(error.Field, out var mapped)
                 ? mapped
                 : prefix + char.ToUpperInvariant(error.Field[0]) + error.Field[1..];
-            modelState.AddModelError(key, messages[$"field.{error.Code}"]);
+            modelState.AddModelError(key, FieldMessages.For(messages, error));
         }
     }
 }
