@@ -46,6 +46,26 @@ public sealed partial class HelpfulErrorsTests(MatchboardFactory factory) : ICla
         Assert.Contains(expected, string.Join("\n", SummaryItems(html)));
     }
 
+    [Fact]
+    public async Task TheSummaryListsTheErrorsInTheOrderOfTheForm()
+    {
+        var officer = await PageClient.CreateAsync(factory, DemoAccounts.KizukiOfficer);
+        var form = TaskForm();
+
+        // The domain checks the description before the category; the form asks for the category first.
+        form["Input.Title"] = "";
+        form["Input.Description"] = "";
+        form["Input.Category"] = "";
+        form["Input.FeeYen"] = "-1";
+        form["Input.Town"] = "";
+        var html = await PreviewAsync(officer, form);
+
+        var links = SummaryLinks(html);
+        Assert.Equal(["#Input_Title", "#Input_Category", "#Input_Description", "#Input_Town", "#Input_FeeYen"], links);
+        Assert.Matches("id=\"error-summary\"[^>]*tabindex=\"-1\"|tabindex=\"-1\"[^>]*id=\"error-summary\"", html);
+        Assert.Contains("src=\"/js/error-summary.js", html);
+    }
+
     [Theory]
     [InlineData("ja", "送られた内容を読み取れませんでした。")]
     [InlineData("en", "The request could not be read.")]
@@ -104,4 +124,7 @@ public sealed partial class HelpfulErrorsTests(MatchboardFactory factory) : ICla
 
     private static List<string> SummaryItems(string html) =>
         [.. Regex.Matches(Summary(html), "<li>(.*?)</li>", RegexOptions.Singleline).Select(m => m.Groups[1].Value)];
+
+    private static List<string> SummaryLinks(string html) =>
+        [.. Regex.Matches(Summary(html), "<a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
 }
