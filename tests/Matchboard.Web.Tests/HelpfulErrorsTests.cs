@@ -67,6 +67,41 @@ public sealed partial class HelpfulErrorsTests(MatchboardFactory factory) : ICla
     }
 
     [Theory]
+    [InlineData("ja", "金額（円）に「abc」は使えません。数字で入力してください。")]
+    [InlineData("en", "'abc' is not a valid value for Amount (yen). Enter a number.")]
+    public async Task AFeeTheBinderCannotReadIsRefusedInTheUsersLanguageWithTheFieldsLabel(string language, string expected)
+    {
+        var officer = await PageClient.CreateAsync(factory, DemoAccounts.KizukiOfficer, language);
+        var form = TaskForm();
+        form["Input.FeeYen"] = "abc";
+
+        var html = await PreviewAsync(officer, form);
+
+        Assert.Equal(expected, FieldError(html, "Input_FeeYen"));
+        Assert.DoesNotContain("is not valid for", html);
+        Assert.Single(SummaryItems(html));
+        Assert.DoesNotContain("id=\"task-publish\"", html); // no preview of a task whose fee was not read
+    }
+
+    [Fact]
+    public async Task SavingWithANumberTheBinderCannotReadSavesNothing()
+    {
+        // 「abc」 households would otherwise be saved as none at all.
+        var officer = await PageClient.CreateAsync(factory, DemoAccounts.KizukiOfficer);
+        var form = TaskForm();
+        form["Input.HouseholdsServed"] = "abc";
+        form["publish"] = "true";
+        var before = await DatabaseChecksum.OfEveryTableAsync(factory);
+
+        var response = await officer.PostFormWithTokenOfAsync("/Tasks/New", "/Tasks/New?handler=Save", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal("対象の世帯数に「abc」は使えません。数字で入力してください。", FieldError(html, "Input_HouseholdsServed"));
+        Assert.Empty(DatabaseChecksum.Changed(before, await DatabaseChecksum.OfEveryTableAsync(factory)));
+    }
+
+    [Theory]
     [InlineData("ja", "送られた内容を読み取れませんでした。")]
     [InlineData("en", "The request could not be read.")]
     public async Task TheApiRefusesAnUnreadableFeeInTheUsersLanguage(string language, string expected)

@@ -57,6 +57,11 @@ public sealed class NewModel(
         if (errors.Count > 0)
         {
             ModelState.AddDomainError(Invalid(errors), messages, "Input.", FieldMap);
+        }
+
+        // A value the binder could not read (「abc」 for the fee) is no preview either.
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
@@ -68,6 +73,11 @@ public sealed class NewModel(
 
     public async Task<IActionResult> OnPostSaveAsync(bool publish, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         try
         {
             var task = await tasks.CreateAsync(ToRequest(Input, publish), User, ct);
