@@ -13,8 +13,12 @@ public enum DomainErrorKind
     RuleViolation,
 }
 
-/// <summary>One wrong field: its name as the client sent it and a language-free code.</summary>
-public sealed record FieldError(string Field, string Code);
+/// <summary>
+/// One wrong field: its name as the client sent it and a language-free code. <paramref name="Limit"/> is the bound
+/// the rule enforced (a maximum length, count or amount), so that the message can say it: 「長すぎます」 alone
+/// leaves the writer guessing how much to cut.
+/// </summary>
+public sealed record FieldError(string Field, string Code, long? Limit = null);
 
 /// <summary>
 /// A broken domain rule. The code (e.g. <c>task.not-open</c>) is stable and language-free;

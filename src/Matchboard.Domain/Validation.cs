@@ -32,7 +32,7 @@ internal sealed class Validation
         }
         else if (value.Length > maxLength)
         {
-            Add(field, "too-long");
+            Add(field, "too-long", maxLength);
         }
         else if (HasForbiddenCharacter(value, singleLine))
         {
@@ -42,11 +42,12 @@ internal sealed class Validation
         return this;
     }
 
-    public Validation Check(bool condition, string field, string code)
+    /// <summary>Adds the code unless the field already has an error; <paramref name="limit"/> is the bound the condition checks, for the message.</summary>
+    public Validation Check(bool condition, string field, string code, long? limit = null)
     {
         if (!condition && _errors.All(e => e.Field != field))
         {
-            Add(field, code);
+            Add(field, code, limit);
         }
 
         return this;
@@ -114,5 +115,5 @@ internal sealed class Validation
         return false;
     }
 
-    private void Add(string field, string code) => _errors.Add(new FieldError(field, code));
+    private void Add(string field, string code, long? limit = null) => _errors.Add(new FieldError(field, code, limit));
 }

@@ -111,6 +111,7 @@ services.AddRazorPages(options =>
         options.Conventions.Add(new PageWriteLimits());
     })
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
+services.ConfigureOptions<Matchboard.Web.Infrastructure.Localization.BindingMessages>();
 // Japanese text stays readable in the HTML instead of becoming numeric character references.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -303,6 +303,38 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task OnAPhoneARefusedTaskTakesFocusToASummaryInTheOrderOfTheForm()
+    {
+        var officer = await app.NewPageAsync(width: 375, height: 812);
+        await officer.SignInAsync(Ui.Kizuki);
+        var before = await CountTasksAsync();
+
+        // Wrong from the top of the form to the bottom; the domain checks the description before the category.
+        await officer.GotoAsync("/Tasks/New");
+        await officer.Locator("#Input_Title").FillAsync(string.Empty);
+        await officer.Locator("#Input_Description").FillAsync(string.Empty);
+        await officer.Locator("#Input_Town").FillAsync(new string('町', 41));
+        await officer.Locator("#Input_FeeYen").FillAsync("-1");
+        await officer.Locator("#Input_DeadlineDate").FillAsync(app.Today().AddDays(-1).Iso());
+        await officer.Locator("#task-preview").ClickAsync();
+
+        var summary = officer.Locator("#error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.Locator("a")).ToHaveCountAsync(6);
+        var targets = await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(["#Input_Title", "#Input_Category", "#Input_Description", "#Input_Town", "#Input_FeeYen", "#Input_DeadlineDate"], targets);
+        await Expect(summary.Locator("a[href='#Input_Town']")).ToHaveTextAsync("町名：40文字以内で入力してください。");
+        await Expect(officer.Locator("#Input_Town-error")).ToHaveTextAsync("40文字以内で入力してください。");
+        // The summary is on screen where focus put it, not below the header.
+        var box = await summary.BoundingBoxAsync();
+        Assert.True(box is { Y: < 812 } && box.Y + box.Height > 0, $"summary off screen: {box?.Y}");
+        await officer.ShotAsync("new-task-error-summary-375");
+
+        Assert.Equal(before, await CountTasksAsync());
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheLanguageSwitchTurnsThePagesEnglishAndBack()
     {
         var page = await app.NewPageAsync(locale: "ja-JP");

@@ -30,7 +30,7 @@ public sealed class BidBoundsTests
     {
         var terms = new BidTerms(amountYen, "二人一組で訪問します。", staff, Today.AddDays(daysAfterToday));
 
-        Assert.Equal([new FieldError(field, code)], terms.Validate(OpenTask(), Now));
+        Assert.Equal([(field, code)], terms.Validate(OpenTask(), Now).Select(e => (e.Field, e.Code)));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class BidBoundsTests
         var task = OpenTask(Details() with { IsVolunteer = true, FeeYen = 0 });
 
         Assert.Empty(Terms(amountYen: BidTerms.AmountMaxWithoutFeeYen).Validate(task, Now));
-        Assert.Equal([new FieldError("amountYen", "too-large")], Terms(amountYen: BidTerms.AmountMaxWithoutFeeYen + 1).Validate(task, Now));
+        Assert.Equal([new FieldError("amountYen", "too-large", BidTerms.AmountMaxWithoutFeeYen)], Terms(amountYen: BidTerms.AmountMaxWithoutFeeYen + 1).Validate(task, Now));
     }
 }
 

@@ -60,6 +60,6 @@ public sealed class DateBoundsTests
     [Fact]
     public void MoreHouseholdsThanAnyAssociationHasAreRefused()
     {
-        Assert.Equal([new FieldError("householdsServed", "too-many")], (Details() with { HouseholdsServed = int.MaxValue }).Validate(Now));
+        Assert.Equal([new FieldError("householdsServed", "too-many", Tasks.TaskDetails.HouseholdsMax)], (Details() with { HouseholdsServed = int.MaxValue }).Validate(Now));
     }
 }

@@ -7,7 +7,7 @@ public class TaskDetailsValidationTests
 {
     private static void AssertDraftRefused(TaskDetails details, params (string Field, string Code)[] errors)
     {
-        Assert.Equal(errors.Select(e => new FieldError(e.Field, e.Code)), details.Validate(Now));
+        Assert.Equal(errors, details.Validate(Now).Select(e => (e.Field, e.Code)));
         AssertInvalid(() => CommunityTask.Draft(AssociationId, details, Now), errors);
     }
 

@@ -20,6 +20,17 @@ public sealed class TextRuleTests
         Assert.Equal([new FieldError("title", "required")], (Details() with { Title = title }).Validate(Now));
     }
 
+    [Fact]
+    public void TooLongTextCarriesTheLimitItBroke()
+    {
+        var title = new string('題', Tasks.TaskDetails.TitleMaxLength + 1);
+        var description = new string('説', Tasks.TaskDetails.DescriptionMaxLength + 1);
+
+        Assert.Equal(
+            [new FieldError("title", "too-long", Tasks.TaskDetails.TitleMaxLength), new FieldError("description", "too-long", Tasks.TaskDetails.DescriptionMaxLength)],
+            (Details() with { Title = title, Description = description }).Validate(Now));
+    }
+
     [Theory]
     [InlineData("見守り\u0000訪問")]
     [InlineData("見守り\u001B[31m訪問")]

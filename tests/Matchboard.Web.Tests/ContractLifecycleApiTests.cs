@@ -141,7 +141,7 @@ public sealed class ContractLifecycleApiTests(ApiReferenceFactory factory) : ICl
         var contact = await steps.Group.PutJsonAsync(steps.Url("/contacts/mine"), new { name = "見守 一郎", phone = "でんわ", email = "x" });
 
         var problem = await ProblemAssert.IsProblemAsync(terms, HttpStatusCode.BadRequest);
-        Assert.Equal("This is too long.", problem.GetProperty("errors").GetProperty("insurance")[0].GetString());
+        Assert.Equal("Use at most 500 characters.", problem.GetProperty("errors").GetProperty("insurance")[0].GetString());
         var contactProblem = await ProblemAssert.IsProblemAsync(contact, HttpStatusCode.BadRequest);
         Assert.True(contactProblem.GetProperty("errors").TryGetProperty("phone", out _));
         Assert.True(contactProblem.GetProperty("errors").TryGetProperty("email", out _));

@@ -1,4 +1,5 @@
 using Matchboard.Domain;
+using Matchboard.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
@@ -67,7 +68,7 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         var byField = errors
             .GroupBy(e => e.Field)
-            .ToDictionary(g => g.Key, g => g.Select(e => localizer[$"field.{e.Code}"].Value).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => FieldMessages.For(localizer, e)).ToArray());
         var problem = new HttpValidationProblemDetails(byField)
         {
             Status = StatusCodes.Status400BadRequest,

@@ -14,14 +14,24 @@ namespace Matchboard.Web.Features.Tasks;
 /// <summary>Posting a task: one short guided form, then a preview, then save as a draft or publish.</summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class NewModel(
-    TaskService tasks, MatchboardDbContext db, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+    TaskService tasks, MatchboardDbContext db, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {
+    /// <summary>The fields in the order New.cshtml asks for them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FormFieldOrder =
+    [
+        "Input.Title", "Input.Category", "Input.Description", "Input.Ward", "Input.Town",
+        "Input.StartDate", "Input.EndDate", "Input.VisitWeekdays", "Input.VisitsPlanned", "Input.HouseholdsServed",
+        "Input.Pay", "Input.FeeYen", "Input.DeadlineDate", "Input.DeadlineTime",
+    ];
+
     private static readonly Dictionary<string, string> FieldMap = new() { ["bidDeadline"] = "Input.DeadlineDate" };
 
     [BindProperty]
     public TaskInput Input { get; set; } = new();
 
     public bool Previewing { get; private set; }
+
+    public IReadOnlyList<string> FieldOrder => FormFieldOrder;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -47,6 +57,11 @@ public sealed class NewModel(
         if (errors.Count > 0)
         {
             ModelState.AddDomainError(Invalid(errors), messages, "Input.", FieldMap);
+        }
+
+        // A value the binder could not read (「abc」 for the fee) is no preview either.
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
@@ -58,6 +73,11 @@ public sealed class NewModel(
 
     public async Task<IActionResult> OnPostSaveAsync(bool publish, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         try
         {
             var task = await tasks.CreateAsync(ToRequest(Input, publish), User, ct);

@@ -33,4 +33,18 @@ public static class FieldLabels
     };
 
     public static string? KeyFor(string modelStateKey) => Keys.GetValueOrDefault(modelStateKey);
+
+    /// <summary>
+    /// The label of a property by its name alone (<c>FeeYen</c>), for the model binder's messages, which know no
+    /// more; null when no field or several with different labels have that name.
+    /// </summary>
+    public static string? KeyForProperty(string propertyName)
+    {
+        var labels = Keys
+            .Where(k => k.Key == propertyName || k.Key.EndsWith("." + propertyName, StringComparison.Ordinal))
+            .Select(k => k.Value)
+            .Distinct()
+            .ToList();
+        return labels.Count == 1 ? labels[0] : null;
+    }
 }

@@ -1,4 +1,5 @@
 using Matchboard.Domain;
+using Matchboard.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +10,7 @@ public static class ModelStateExtensions
     /// <summary>
     /// Puts a domain error into ModelState in the user's language: field errors next to their field
     /// (<paramref name="prefix"/> + the field name in PascalCase, or a key from <paramref name="fieldMap"/>),
-    /// anything else in the summary at the top.
+    /// anything else in the summary at the top. A field the model binder already refused keeps the binder's message.
     /// </summary>
     public static void AddDomainError(
         this ModelStateDictionary modelState,
@@ -29,7 +30,13 @@ public static class ModelStateExtensions
             var key = fieldMap is not null && fieldMap.TryGetValue(error.Field, out var mapped)
                 ? mapped
                 : prefix + char.ToUpperInvariant(error.Field[0]) + error.Field[1..];
-            modelState.AddModelError(key, messages[$"field.{error.Code}"]);
+            // A value the binder could not read already says so; the domain's "required" for it would only repeat it.
+            if (modelState.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid)
+            {
+                continue;
+            }
+
+            modelState.AddModelError(key, FieldMessages.For(messages, error));
         }
     }
 }
