@@ -74,6 +74,37 @@ public sealed class PhoneMenuTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task InEnglishTheMemberHeaderAlsoFitsIn120PixelsBehindAMenuButton()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 812, locale: "en-US");
+        await page.SignInAsync(Ui.Mimamori);
+        await page.OpenLiveAsync("/Tasks");
+
+        var height = await page.EvaluateAsync<double>(HeaderHeight);
+        Assert.True(height <= 120, $"the English header is {height}px tall at 375px");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await Expect(page.Locator("nav.site-nav a[href='/Bids/Mine']")).ToBeVisibleAsync();
+        await page.ShotAsync("menu-03-open-375-en", fullPage: false);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ja-JP")]
+    [InlineData("en-US")]
+    public async Task AVisitorsPhoneHeaderFitsIn120PixelsWithoutAMenu(string locale)
+    {
+        // A visitor has two links (the board and sign-in): they fit as they are, with no script at all.
+        var page = await app.NewPageAsync(width: 375, height: 812, locale: locale);
+        await page.GotoAsync("/Tasks");
+
+        var height = await page.EvaluateAsync<double>(HeaderHeight);
+        Assert.True(height <= 120, $"a visitor's header is {height}px tall at 375px ({locale})");
+        await Expect(page.Locator("nav.site-nav a[href='/Accounts/SignIn']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#menu-button")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AWideScreenShowsTheNavigationWithoutAMenuButton()
     {
         var page = await app.NewPageAsync(width: 1280, height: 900);
