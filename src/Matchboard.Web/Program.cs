@@ -123,6 +123,7 @@ services.AddAutoMapper(_ => { }, typeof(Program));
 
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AddCityStaffCommand>();
+services.AddHttpContextAccessor();
 services.AddScoped<NotificationOutbox>();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);

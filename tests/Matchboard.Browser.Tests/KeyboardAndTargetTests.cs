@@ -46,6 +46,13 @@ public sealed class KeyboardAndTargetTests(BrowserApp app) : IClassFixture<Brows
         foreach (var url in new[] { "/Tasks", "/Tasks/New", "/Tasks/1" })
         {
             await page.GotoAsync(url);
+            // On a phone the menu's links are measured open (menu.js folds them under 「メニュー」).
+            if (await page.Locator("#menu-button").IsVisibleAsync())
+            {
+                await page.Locator("#menu-button").ClickAsync();
+                await Expect(page.Locator("nav.site-nav")).ToBeVisibleAsync();
+            }
+
             var small = await page.EvaluateAsync<string[]>("""
                 () => [...document.querySelectorAll('button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, nav a, a.button')]
                     .filter(e => e.offsetParent !== null)

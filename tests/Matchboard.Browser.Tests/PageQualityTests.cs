@@ -365,7 +365,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
     }
 
     [Fact]
-    public async Task TheBoardLoadsNoScriptForVisitorsAndOnlyTheLiveClientForMembers()
+    public async Task TheBoardLoadsNoScriptForVisitorsAndOnlyTheLiveClientAndMenuForMembers()
     {
         var report = new StringBuilder();
         foreach (var who in new[] { "anonymous", Ui.Mimamori })
@@ -416,7 +416,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             }
             else
             {
-                Assert.Equal(["/js/live.js", "/lib/signalr/signalr.min.js"], scripts.Order(StringComparer.Ordinal));
+                Assert.Equal(["/js/live.js", "/js/menu.js", "/lib/signalr/signalr.min.js"], scripts.Order(StringComparer.Ordinal));
             }
 
             await page2.Context.CloseAsync();

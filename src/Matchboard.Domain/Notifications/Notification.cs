@@ -58,5 +58,14 @@ public class Notification
 
     public bool IsRead { get; private set; }
 
+    /// <summary>
+    /// The user whose request caused this (null for a sweep): their own page does not show them a live notice
+    /// of what they just did, while the other members of their organization still get one.
+    /// </summary>
+    public string? ActorUserId { get; private set; }
+
     public void MarkRead() => IsRead = true;
+
+    /// <summary>Records who acted; set once, by the outbox that writes the notification.</summary>
+    public void AttributeTo(string? actorUserId) => ActorUserId ??= actorUserId;
 }

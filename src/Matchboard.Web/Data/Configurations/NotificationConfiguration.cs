@@ -14,6 +14,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         // AUTOINCREMENT: a sequence number is never reused, so "after N" never skips a newer row.
         builder.Property(n => n.Sequence).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
         builder.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        // No foreign key: a notification outlives the account of whoever caused it.
+        builder.Property(n => n.ActorUserId).HasMaxLength(450);
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany()
             .HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.OrganizationId, n.Sequence });

@@ -24,6 +24,9 @@ public sealed record NotificationDto
     public DateTimeOffset OccurredAt { get; init; }
 
     public bool IsRead { get; init; }
+
+    /// <summary>Who caused it (null for a sweep): live.js shows no notice to the person who acted.</summary>
+    public string? ActorUserId { get; init; }
 }
 
 public sealed record NotificationPageDto

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using AutoMapper;
 using Matchboard.Domain.Notifications;
 using Matchboard.Web.Data;
+using Matchboard.Web.Features.Accounts;
 
 namespace Matchboard.Web.Features.Notifications;
 
@@ -14,6 +16,7 @@ public sealed class NotificationOutbox(
     INotificationSender sender,
     NotificationMailer mailer,
     IMapper mapper,
+    IHttpContextAccessor httpContext,
     ILogger<NotificationOutbox> logger)
 {
     private readonly List<Func<IEnumerable<Notification>>> _factories = [];
@@ -39,6 +42,14 @@ public sealed class NotificationOutbox(
         {
             await db.SaveChangesAsync(cancellationToken);
             notifications = factories.SelectMany(create => create()).ToList();
+            // The notifications a request sends to its own organization name the user who made it, so that
+            // person's page shows no notice of their own action. Other organizations are not told who it was
+            // (no user id crosses organizations); a sweep has no request and no actor.
+            var user = httpContext.HttpContext?.User;
+            if (user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } actor && user.OrganizationId() is { } actorOrganization)
+            {
+                notifications.Where(n => n.OrganizationId == actorOrganization).ToList().ForEach(n => n.AttributeTo(actor));
+            }
             db.Notifications.AddRange(notifications);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

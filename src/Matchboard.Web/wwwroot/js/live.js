@@ -2,8 +2,13 @@
 // shows a polite toast, updates the unread count and re-fetches server-rendered partials for the regions
 // marked with data-live-region (data-live-url = a page handler returning a partial). Without it, pages still work.
 //
+// Toasts are quiet: at most two show (the oldest leaves first), each has a 閉じる button, the same notification never
+// shows twice (by sequence), and the person who acted sees none for their own action (the pushed actorUserId is the
+// signed-in user's id, data-user-id): their page still updates its count and regions. Toasts stay until closed or
+// pushed out, so a slow reader does not lose one and nothing on the page jumps on its own.
+//
 // Stable hooks for browser tests:
-//   #live-status[data-state="connected|reconnecting|disconnected"], #toasts (toasts), #unread-count,
+//   #live-status[data-state="connected|reconnecting|disconnected"], #toasts (toasts, .toast-close), #unread-count,
 //   window.matchboardLive.connection (stop()/start() to simulate a drop), window.matchboardLive.lastSequence.
 (function () {
   "use strict";
@@ -15,6 +20,8 @@
   }
 
   var toastTexts = JSON.parse(config.getAttribute("data-toast-texts") || "{}");
+  var userId = config.getAttribute("data-user-id") || "";
+  var maxToasts = 2;
   var live = {
     connection: null,
     lastSequence: Number(config.getAttribute("data-last-sequence") || "0"),
@@ -31,33 +38,51 @@
 
   function showToast(n) {
     var box = document.getElementById("toasts");
-    if (!box) {
+    if (!box || box.querySelector('.toast[data-sequence="' + n.sequence + '"]')) {
       return;
     }
     var template = toastTexts[n.type] || "{title}";
-    var toast = document.createElement("p");
+    var toast = document.createElement("div");
     toast.className = "toast";
     toast.setAttribute("data-sequence", String(n.sequence));
     toast.setAttribute("data-type", n.type);
-    var text = document.createElement("span");
-    text.textContent = template.replace("{title}", n.title);
-    toast.appendChild(text);
+    var text = document.createElement("p");
+    text.className = "toast-text";
+    text.appendChild(document.createTextNode(template.replace("{title}", n.title) + " "));
     // The same page as the notification list (NotificationLinks): its alert, else its contract, else its task.
     var href = n.alertId ? "/Alerts/" + n.alertId : n.contractId ? "/Contracts/" + n.contractId : "/Tasks/" + n.taskId;
     var link = document.createElement("a");
     link.href = href;
     link.textContent = config.getAttribute("data-read-more") || "→";
-    toast.appendChild(document.createTextNode(" "));
-    toast.appendChild(link);
+    text.appendChild(link);
+    toast.appendChild(text);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "toast-close";
+    close.textContent = config.getAttribute("data-close") || "×";
+    close.addEventListener("click", function () { closeToast(toast); });
+    toast.appendChild(close);
     box.appendChild(toast);
-    while (box.children.length > 5) {
+    while (box.children.length > maxToasts) {
       box.removeChild(box.firstChild);
     }
-    window.setTimeout(function () {
-      if (toast.parentNode === box) {
-        box.removeChild(toast);
+  }
+
+  // A closed toast takes the keyboard with it only if it had it: focus moves to the next toast's button, or the page.
+  function closeToast(toast) {
+    var box = toast.parentNode;
+    if (!box) {
+      return;
+    }
+    var hadFocus = toast.contains(document.activeElement);
+    var next = toast.nextElementSibling || toast.previousElementSibling;
+    box.removeChild(toast);
+    if (hadFocus) {
+      var target = next ? next.querySelector(".toast-close") : document.getElementById("main");
+      if (target) {
+        target.focus();
       }
-    }, 15000);
+    }
   }
 
   function setUnread(count) {
@@ -183,7 +208,9 @@
     live.lastSequence = n.sequence;
     live.received.push(n);
     config.setAttribute("data-last-sequence", String(n.sequence));
-    showToast(n);
+    if (!userId || n.actorUserId !== userId) {
+      showToast(n);
+    }
     bumpUnread(n);
     return refreshRegions(n.taskId, n.type);
   }

@@ -257,6 +257,10 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AlertId")
                         .HasColumnType("INTEGER");
 
