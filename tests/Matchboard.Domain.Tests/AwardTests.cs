@@ -30,11 +30,12 @@ public class AwardTests
         Assert.Equal("経験が豊富", _task.AwardRationale);
         Assert.Equal(AfterDeadline, _task.AwardedAt);
         Assert.Equal(BidStatus.Accepted, _chosen.Status);
-        Assert.Equal(AfterDeadline, _chosen.UpdatedAt);
+        Assert.Equal(AfterDeadline, _chosen.DecidedAt);
         Assert.Equal(BidStatus.Rejected, _other.Status);
-        Assert.Equal(AfterDeadline, _other.UpdatedAt);
+        Assert.Equal(AfterDeadline, _other.DecidedAt);
         Assert.Equal(BidStatus.Withdrawn, _withdrawn.Status);
         Assert.Equal(Now, _withdrawn.UpdatedAt);
+        Assert.Null(_withdrawn.DecidedAt);
 
         Assert.Equal(ContractStatus.PendingSignatures, contract.Status);
         Assert.Equal(11, contract.BidId);
@@ -45,6 +46,20 @@ public class AwardTests
         Assert.Null(contract.AssociationSignedAt);
         Assert.Null(contract.ProviderSignedAt);
         Assert.Null(contract.ActivatedAt);
+    }
+
+    [Fact]
+    public void AnAwardRecordsItsDecisionWithoutRewritingWhenTheGroupsLastChangedTheirBids()
+    {
+        var revisedAt = Now.AddHours(2);
+        _task.ReviseBid(2, Terms(amountYen: 37_000), revisedAt);
+
+        _task.Award(11, "  経験が豊富  ", AfterDeadline);
+
+        Assert.Equal(Now, _chosen.UpdatedAt);
+        Assert.Equal(revisedAt, _other.UpdatedAt);
+        Assert.Equal(AfterDeadline, _chosen.DecidedAt);
+        Assert.Equal(AfterDeadline, _other.DecidedAt);
     }
 
     [Fact]

@@ -40,6 +40,19 @@ public class AwardWithdrawalTests
     }
 
     [Fact]
+    public void AWithdrawnAwardIsRecordedAsADecisionAndTheGroupsOwnChangesStayAsTheyWere()
+    {
+        _task.WithdrawAward(_contract, "期限までに署名がありませんでした。", PastSignBy);
+
+        var winner = _task.Bids.Single(b => b.Id == 11);
+        var reinstated = _task.Bids.Single(b => b.Id == 12);
+        Assert.Equal(PastSignBy, winner.DecidedAt);
+        Assert.Equal(Now, winner.UpdatedAt);
+        Assert.Null(reinstated.DecidedAt);
+        Assert.Equal(Now, reinstated.UpdatedAt);
+    }
+
+    [Fact]
     public void TheNextBidCanWinButTheWithdrawnWinnerCannot()
     {
         _task.WithdrawAward(_contract, "署名がありませんでした。", PastSignBy);

@@ -270,7 +270,7 @@ public class CommunityTask
             else if (bid.Status == BidStatus.Rejected)
             {
                 // While a task is Awarded, only its award can have rejected a bid (cancelling ends the task).
-                bid.Reinstate(now);
+                bid.Reinstate();
             }
         }
 

@@ -33,7 +33,11 @@ public sealed record BidDto
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The group's own last change; the association's decisions never move it.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the association decided about this bid (award, rejection, cancellation); null while it is in the running.</summary>
+    public DateTimeOffset? DecidedAt { get; init; }
 }
 
 public sealed record BidRequest
