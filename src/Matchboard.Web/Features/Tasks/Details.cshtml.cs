@@ -138,9 +138,11 @@ public sealed class DetailsModel(
                 ModelState.AddModelError("Award.BidId", text["award.choose"]);
             }
 
-            if (string.IsNullOrWhiteSpace(Award.Rationale))
+            // The domain's rule for the reason, before the confirmation step: a short reason is not first confirmed, then refused.
+            foreach (var error in CommunityTask.RationaleErrors(Award.Rationale))
             {
-                ModelState.AddModelError("Award.Rationale", text["award.reason-required"]);
+                ModelState.AddModelError(
+                    "Award.Rationale", error.Code == "required" ? text["award.reason-required"] : messages[$"field.{error.Code}"]);
             }
 
             Confirming = ModelState.IsValid ? "award" : null;
