@@ -160,6 +160,23 @@ public class CommunityTask
         return bid;
     }
 
+    /// <summary>
+    /// Checks a bid exactly as <see cref="PlaceBid"/> (or, over a live bid, <see cref="ReviseBid"/>) would, changing
+    /// nothing, and returns the warnings the group may go past: the confirmation step before sending.
+    /// </summary>
+    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        if (LiveBidOf(group.Id) is null
+            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
+        {
+            throw new DomainException(refusal, DomainErrorKind.RuleViolation);
+        }
+
+        DomainException.ThrowIfAny(terms.Validate(this, now));
+        return terms.Warnings(FeeYen, StartDate);
+    }
+
     public Bid ReviseBid(int groupId, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);

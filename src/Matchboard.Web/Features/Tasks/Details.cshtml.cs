@@ -61,7 +61,10 @@ public sealed class DetailsModel(
     [TempData]
     public string? Flash { get; set; }
 
-    /// <summary>Which confirmation the page shows instead of acting at once: "award", "withdraw" or "cancel".</summary>
+    /// <summary>The bid as it will be sent, while the page shows its confirmation step.</summary>
+    public BidPreviewDto? BidPreview { get; private set; }
+
+    /// <summary>Which confirmation the page shows instead of acting at once: "bid", "award", "withdraw" or "cancel".</summary>
     public string? Confirming { get; private set; }
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
@@ -98,15 +101,34 @@ public sealed class DetailsModel(
         return text["flash.answered"];
     }, $"answer-{questionId}", ct, new Dictionary<string, string> { ["answer"] = $"answer-{questionId}" });
 
+    /// <summary>
+    /// The bid's confirmation step: checked by the same rules as sending it; shown exactly as it will be sent, with
+    /// any warnings, or refused next to the field. Nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            BidPreview = await bids.PreviewAsync(id, BidRequestFromForm(), User, ct);
+            Confirming = "bid";
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, "Bid.");
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     public Task<IActionResult> OnPostBidAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
     {
-        var request = new BidRequest
-        {
-            AmountYen = Bid.AmountYen,
-            Proposal = Bid.Proposal,
-            StaffPlanned = Bid.StaffPlanned,
-            EarliestStart = Bid.EarliestStart,
-        };
+        var request = BidRequestFromForm();
         if (!IsLive(await FindMyBidAsync(id, ct)))
         {
             await bids.PlaceAsync(id, request, User, ct);
@@ -218,6 +240,14 @@ public sealed class DetailsModel(
         await LoadAsync(id, ct);
         return Page();
     }
+
+    private BidRequest BidRequestFromForm() => new()
+    {
+        AmountYen = Bid.AmountYen,
+        Proposal = Bid.Proposal,
+        StaffPlanned = Bid.StaffPlanned,
+        EarliestStart = Bid.EarliestStart,
+    };
 
     /// <summary>Our latest bid on the task, if we ever bid.</summary>
     private async Task<BidDto?> FindMyBidAsync(int id, CancellationToken ct)
