@@ -262,6 +262,9 @@ public sealed class DetailsModel(
         }
     }
 
+    private bool PostedBidForm() =>
+        Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith("Bid.", StringComparison.Ordinal));
+
     private static bool IsLive(BidDto? bid) => bid is not null && Domain.Bids.BidStatuses.IsLive(bid.Status);
 
     private async Task LoadAsync(int id, CancellationToken ct)
@@ -285,7 +288,9 @@ public sealed class DetailsModel(
             MyGroup = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
             MyBid = await FindMyBidAsync(id, ct);
 
-            if (MyBid is { } mine && !ModelState.ContainsKey("Bid.AmountYen") && Request.Method == HttpMethods.Get)
+            // The bid form shows the saved bid unless this request sent the bid form itself (its values are then
+            // shown as sent): a refused question must not empty it. keep-drafts.js adds what was typed but unsent.
+            if (MyBid is { } mine && !PostedBidForm())
             {
                 Bid = new BidInput
                 {
