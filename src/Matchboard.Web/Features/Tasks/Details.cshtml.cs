@@ -40,7 +40,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<BidDto> Bids { get; private set; } = [];
 
-    /// <summary>Contracts each bidding group already has: its track record.</summary>
+    /// <summary>Contracts each bidding group has completed: its track record.</summary>
     public IReadOnlyDictionary<int, int> TrackRecord { get; private set; } = new Dictionary<int, int>();
 
     public BidDto? MyBid { get; private set; }
@@ -278,7 +278,7 @@ public sealed class DetailsModel(
             Bids = await bids.ListForTaskAsync(id, User, ct);
             var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
             TrackRecord = await db.Contracts.AsNoTracking()
-                .Where(c => groupIds.Contains(c.ProviderId) && c.Status != Domain.Contracts.ContractStatus.AwardWithdrawn)
+                .Where(c => groupIds.Contains(c.ProviderId) && c.Status == Domain.Contracts.ContractStatus.Completed)
                 .GroupBy(c => c.ProviderId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
