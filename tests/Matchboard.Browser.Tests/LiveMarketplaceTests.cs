@@ -237,8 +237,7 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
 
         // And a revision while connected arrives live too.
         await group.Locator("#Bid_AmountYen").FillAsync("39000");
-        await group.Locator("#bid-submit").ClickAsync();
-        await Expect(group.Locator("#flash")).ToBeVisibleAsync();
+        await group.SendBidAsync();
         await Expect(officer.Toast("BidRevised", title)).ToHaveCountAsync(1);
         await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync("¥39,000");
 

@@ -17,7 +17,7 @@ public class AwardWithdrawalTests
         PlaceBid(_task, VerifiedGroup(2), bidId: 12);
         PlaceBid(_task, VerifiedGroup(3), bidId: 13);
         _task.WithdrawBid(3, Now.AddHours(1));
-        _contract = _task.Award(11, "最も丁寧な提案", AfterDeadline);
+        _contract = _task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline);
     }
 
     private DateTimeOffset PastSignBy => _contract.SignBy;
@@ -40,12 +40,25 @@ public class AwardWithdrawalTests
     }
 
     [Fact]
+    public void AWithdrawnAwardIsRecordedAsADecisionAndTheGroupsOwnChangesStayAsTheyWere()
+    {
+        _task.WithdrawAward(_contract, "期限までに署名がありませんでした。", PastSignBy);
+
+        var winner = _task.Bids.Single(b => b.Id == 11);
+        var reinstated = _task.Bids.Single(b => b.Id == 12);
+        Assert.Equal(PastSignBy, winner.DecidedAt);
+        Assert.Equal(Now, winner.UpdatedAt);
+        Assert.Null(reinstated.DecidedAt);
+        Assert.Equal(Now, reinstated.UpdatedAt);
+    }
+
+    [Fact]
     public void TheNextBidCanWinButTheWithdrawnWinnerCannot()
     {
         _task.WithdrawAward(_contract, "署名がありませんでした。", PastSignBy);
 
-        AssertFails(() => _task.Award(11, "もう一度", PastSignBy), "bid.not-live", DomainErrorKind.Conflict);
-        var next = _task.Award(12, "次に良い提案", PastSignBy);
+        AssertFails(() => _task.Award(11, "もう一度、同じ団体に決めたいと考えたため決定しました。", PastSignBy), "bid.not-live", DomainErrorKind.Conflict);
+        var next = _task.Award(12, "次に良い提案で、同じ区域での見守りの経験もあるため。", PastSignBy);
 
         Assert.Equal(2, next.ProviderId);
         Assert.Equal(CommunityTaskStatus.Awarded, _task.Status);

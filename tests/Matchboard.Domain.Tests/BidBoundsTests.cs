@@ -24,7 +24,7 @@ public sealed class BidBoundsTests
     [InlineData(100_000_000, 2, 9, "amountYen", "too-large")]
     [InlineData(40_000, BidTerms.StaffMax + 1, 9, "staffPlanned", "too-many")]
     [InlineData(40_000, int.MaxValue, 9, "staffPlanned", "too-many")]
-    [InlineData(40_000, 2, -1, "earliestStart", "in-the-past")]
+    [InlineData(40_000, 2, -1, "earliestStart", "before-today")]
     [InlineData(40_000, 2, 20, "earliestStart", "after-task-end")]
     public void TermsOutOfBoundsAreRefused(long amountYen, int staff, int daysAfterToday, string field, string code)
     {

@@ -50,7 +50,7 @@ public class ContractLifecycleTests
         _contract.Deliver(ProviderId, "完了", 1, 1, Now);
         _clock.Advance(TimeSpan.FromDays(1));
 
-        AssertFails(() => _contract.Deliver(ProviderId, "もう一度", 2, 2, Now), "contract.not-active", DomainErrorKind.Conflict);
+        AssertFails(() => _contract.Deliver(ProviderId, "もう一度、同じ団体に決めたいと考えたため決定しました。", 2, 2, Now), "contract.not-active", DomainErrorKind.Conflict);
         Assert.Equal("完了", _contract.DeliveryNote);
         Assert.Equal(delivered, _contract.DeliveredAt);
     }

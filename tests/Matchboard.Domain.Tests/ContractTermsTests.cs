@@ -21,7 +21,7 @@ public class ContractTermsTests
         var task = OpenTask();
         PlaceBid(task, VerifiedGroup(1), bidId: 11);
 
-        var contract = task.Award(11, "最も丁寧な提案", AfterDeadline, TimeSpan.FromDays(3));
+        var contract = task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline, TimeSpan.FromDays(3));
 
         Assert.Equal(AfterDeadline.AddDays(3), contract.SignBy);
     }

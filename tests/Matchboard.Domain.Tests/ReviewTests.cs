@@ -147,7 +147,7 @@ public class ReviewTests
 
         Assert.Equal("申し訳ありません。改善します。", review.Reply);
         _clock.Advance(TimeSpan.FromDays(1));
-        AssertFails(() => contract.Reply(ProviderId, 7, "もう一度", Now), "review.already-replied", DomainErrorKind.Conflict);
+        AssertFails(() => contract.Reply(ProviderId, 7, "もう一度、同じ団体に決めたいと考えたため決定しました。", Now), "review.already-replied", DomainErrorKind.Conflict);
         Assert.Equal("申し訳ありません。改善します。", review.Reply);
     }
 }

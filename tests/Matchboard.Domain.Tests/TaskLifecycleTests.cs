@@ -190,7 +190,8 @@ public class TaskLifecycleTests
 
         Assert.Equal(CommunityTaskStatus.Cancelled, task.Status);
         Assert.Equal(BidStatus.Rejected, live.Status);
-        Assert.Equal(cancelledAt, live.UpdatedAt);
+        Assert.Equal(cancelledAt, live.DecidedAt);
+        Assert.Equal(Now, live.UpdatedAt);
         Assert.Equal(BidStatus.Withdrawn, withdrawn.Status);
         Assert.Equal(Now, withdrawn.UpdatedAt);
     }

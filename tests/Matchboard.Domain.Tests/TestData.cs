@@ -72,7 +72,7 @@ public static class TestData
                 break;
             case CommunityTaskStatus.Awarded:
                 PlaceBid(task, VerifiedGroup(1), bidId: 11);
-                task.Award(11, "最も丁寧な提案", AfterDeadline);
+                task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline);
                 break;
             case CommunityTaskStatus.Cancelled:
                 task.Cancel(Now);
@@ -138,7 +138,7 @@ public static class TestData
     {
         var task = OpenTask();
         PlaceBid(task, VerifiedGroup(1), bidId: 11);
-        return task.Award(11, "最も丁寧な提案", AfterDeadline);
+        return task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline);
     }
 
     public static readonly ContractTerms SignableTerms = new(PaymentTiming.OnCompletion, "月末締め翌月末払い", "団体がボランティア活動保険に加入します。");
@@ -168,7 +168,7 @@ public static class TestData
     public static Contract ActiveContract(CommunityTask task, DateTimeOffset signedAt)
     {
         PlaceBid(task, VerifiedGroup(1), bidId: 11);
-        var contract = SetId(task.Award(11, "最も丁寧な提案", AfterDeadline), 500);
+        var contract = SetId(task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline), 500);
         WithTask(contract, task);
         contract.SetTerms(AssociationId, SignableTerms);
         contract.SetContact(AssociationId, Contact("町内 会長"));

@@ -185,7 +185,7 @@ public class VisitScheduleTests
     {
         var task = OpenTask(Details(Categories.WatchOver));
         PlaceBid(task, VerifiedGroup(1), bidId: 11);
-        var contract = WithTask(SetId(task.Award(11, "最も丁寧な提案", AfterDeadline), 501), task);
+        var contract = WithTask(SetId(task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline), 501), task);
         var household = Household.Register(contract, AssociationId, "A-05 木月三丁目", AfterDeadline);
         var withdrawn = contract.SignBy.AddMinutes(1);
         task.WithdrawAward(contract, "期限までに署名がなかったため取り消します。", withdrawn);

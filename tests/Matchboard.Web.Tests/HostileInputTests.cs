@@ -336,7 +336,7 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         ],
         ["AskQuestionRequest"] = _ => [new("text", Kind.Text, Quote("訪問の曜日は選べますか。"))],
         ["AnswerQuestionRequest"] = _ => [new("answer", Kind.Text, Quote("火曜日でお願いします。"))],
-        ["AwardRequest"] = ids => [new("bidId", Kind.Id, ids.ClosedTaskBidId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("rationale", Kind.Text, Quote("見守りの経験が長いため。"))],
+        ["AwardRequest"] = ids => [new("bidId", Kind.Id, ids.ClosedTaskBidId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("rationale", Kind.Text, Quote("中原区での見守りの経験が長く、計画も具体的だったため。"))],
         ["TermsRequest"] = _ =>
         [
             new("paymentTiming", Kind.Enum, Quote("OnCompletion")),

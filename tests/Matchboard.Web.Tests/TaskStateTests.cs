@@ -138,8 +138,8 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
         // Both read the same version before either writes: the interleaving a race can produce.
         var taskA = await dbA.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
         var taskB = await dbB.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
-        dbA.Contracts.Add(taskA.Award(first.Id, "早く提案してくれたため", now));
-        dbB.Contracts.Add(taskB.Award(second.Id, "金額が妥当なため", now));
+        dbA.Contracts.Add(taskA.Award(first.Id, "早く提案してくれて、内容も具体的で分かりやすかったため。", now));
+        dbB.Contracts.Add(taskB.Award(second.Id, "金額が妥当で、毎週同じ訪問員がうかがえる体制があるため。", now));
         await dbA.SaveChangesAsync();
 
         // The version check, or the one-contract-per-task index, refuses it; either way the API answers 409.

@@ -40,7 +40,11 @@ public class Bid
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
+    /// <summary>When the group last changed its bid (placed, revised, withdrew): the association's decisions never move it.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the association last decided about this bid (award, rejection, cancellation, withdrawn award); null while it is in the running.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
 
     /// <summary>Still in the running: see <see cref="BidStatuses.IsLive"/>.</summary>
     public bool IsLive => BidStatuses.IsLive(Status);
@@ -60,27 +64,28 @@ public class Bid
 
     internal void Accept(DateTimeOffset now)
     {
+        DecidedAt = now;
         Status = BidStatus.Accepted;
-        UpdatedAt = now;
     }
 
     internal void Reject(DateTimeOffset now)
     {
+        DecidedAt = now;
         Status = BidStatus.Rejected;
-        UpdatedAt = now;
     }
 
     internal void LoseAward(DateTimeOffset now)
     {
+        DecidedAt = now;
         Status = BidStatus.AwardWithdrawn;
-        UpdatedAt = now;
     }
 
     /// <summary>A bid rejected only because another won is back in the running when that award is withdrawn.</summary>
-    internal void Reinstate(DateTimeOffset now)
+    internal void Reinstate()
     {
+        // Undecided again, and still the group's own bid as the group last left it: UpdatedAt stays.
         Status = BidStatus.Submitted;
-        UpdatedAt = now;
+        DecidedAt = null;
     }
 
     private void Apply(BidTerms terms)

@@ -33,7 +33,27 @@ public sealed record BidTerms(long AmountYen, string Proposal, int StaffPlanned,
         .Check(StaffPlanned >= 1, "staffPlanned", "at-least-one")
         .Check(StaffPlanned <= StaffMax, "staffPlanned", "too-many", StaffMax)
         .Date("earliestStart", EarliestStart)
-        .Check(EarliestStart >= JapanTime.DateOf(now), "earliestStart", "in-the-past")
+        .Check(EarliestStart >= JapanTime.DateOf(now), "earliestStart", "before-today")
         .Check(EarliestStart <= task.EndDate, "earliestStart", "after-task-end")
         .Errors;
+
+    /// <summary>
+    /// What the group should know before sending, but may go past: asking more than the association's fee, or
+    /// starting later than the task does. Warnings, not refusals: a higher price or a later start can be the honest offer.
+    /// </summary>
+    public IReadOnlyList<FieldError> Warnings(long feeYen, DateOnly taskStart)
+    {
+        var warnings = new List<FieldError>();
+        if (AmountYen > feeYen)
+        {
+            warnings.Add(new FieldError("amountYen", "above-fee"));
+        }
+
+        if (EarliestStart > taskStart)
+        {
+            warnings.Add(new FieldError("earliestStart", "after-task-start"));
+        }
+
+        return warnings;
+    }
 }

@@ -12,6 +12,12 @@ public class CommunityTask
 {
     public const int RationaleMaxLength = 2000;
 
+    /// <summary>
+    /// The reason is public once awarded: 「安い」 explains nothing. Twenty characters is about one sentence in
+    /// Japanese, enough to say what the chosen group offers that the others did not.
+    /// </summary>
+    public const int RationaleMinLength = 20;
+
     private readonly List<Bid> _bids = [];
     private readonly List<Question> _questions = [];
 
@@ -154,6 +160,23 @@ public class CommunityTask
         return bid;
     }
 
+    /// <summary>
+    /// Checks a bid exactly as <see cref="PlaceBid"/> (or, over a live bid, <see cref="ReviseBid"/>) would, changing
+    /// nothing, and returns the warnings the group may go past: the confirmation step before sending.
+    /// </summary>
+    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        if (LiveBidOf(group.Id) is null
+            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
+        {
+            throw new DomainException(refusal, DomainErrorKind.RuleViolation);
+        }
+
+        DomainException.ThrowIfAny(terms.Validate(this, now));
+        return terms.Warnings(FeeYen, StartDate);
+    }
+
     public Bid ReviseBid(int groupId, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
@@ -224,6 +247,8 @@ public class CommunityTask
             throw new DomainException("task.deadline-not-passed");
         }
 
+        // Before closing: a refused award leaves the task exactly as it was.
+        DomainException.ThrowIfAny(RationaleErrors(rationale));
         if (Status == CommunityTaskStatus.Open)
         {
             // Past its deadline but not yet closed by the sweep: closing is what the deadline already means.
@@ -231,7 +256,6 @@ public class CommunityTask
         }
 
         EnsureStatus(CommunityTaskStatus.Closed, "task.not-closed");
-        DomainException.ThrowIfAny(new Validation().Text("rationale", rationale, RationaleMaxLength).Errors);
         var winner = _bids.FirstOrDefault(b => b.Id == bidId && b.IsLive)
             ?? throw new DomainException("bid.not-live");
 
@@ -247,6 +271,16 @@ public class CommunityTask
         AwardedAt = now;
         return new Contract(this, winner, now, signWithin ?? Contract.DefaultSignWithin);
     }
+
+    /// <summary>
+    /// The one rule for an award's reason: required, at most <see cref="RationaleMaxLength"/> and at least
+    /// <see cref="RationaleMinLength"/> characters (counted as characters, not UTF-16 units, spaces around it not counted).
+    /// The award page checks it before its confirmation step so that a short reason is not first confirmed, then refused.
+    /// </summary>
+    public static IReadOnlyList<FieldError> RationaleErrors(string? rationale) => new Validation()
+        .Text("rationale", rationale, RationaleMaxLength)
+        .Check((rationale ?? string.Empty).Trim().EnumerateRunes().Count() >= RationaleMinLength, "rationale", "reason-too-short")
+        .Errors;
 
     /// <summary>
     /// The winner did not sign by the deadline: the association takes the award back with a reason. The task is
@@ -270,7 +304,7 @@ public class CommunityTask
             else if (bid.Status == BidStatus.Rejected)
             {
                 // While a task is Awarded, only its award can have rejected a bid (cancelling ends the task).
-                bid.Reinstate(now);
+                bid.Reinstate();
             }
         }
 

@@ -84,9 +84,17 @@ public static class Ui
         await group.Locator("#Bid_Proposal").FillAsync(proposal);
         await group.Locator("#Bid_StaffPlanned").FillAsync(staff.ToString(CultureInfo.InvariantCulture));
         await group.Locator("#Bid_EarliestStart").FillAsync(app.Today().AddDays(21).Iso());
-        await group.Locator("#bid-submit").ClickAsync();
-        await Expect(group.Locator("#flash")).ToBeVisibleAsync();
+        await group.SendBidAsync();
         await Expect(group.Locator("#my-bid-summary")).ToContainTextAsync(proposal);
+    }
+
+    /// <summary>Goes to the bid's confirmation step and sends it from there.</summary>
+    public static async Task SendBidAsync(this IPage group)
+    {
+        await group.Locator("#bid-submit").ClickAsync();
+        await Expect(group.Locator("#bid-confirmation")).ToBeVisibleAsync();
+        await group.Locator("#bid-confirm").ClickAsync();
+        await Expect(group.Locator("#flash")).ToBeVisibleAsync();
     }
 
     public static string Yen(long amount) => amount.ToString("N0", CultureInfo.InvariantCulture);

@@ -33,8 +33,33 @@ public sealed record BidDto
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The group's own last change; the association's decisions never move it.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the association decided about this bid (award, rejection, cancellation); null while it is in the running.</summary>
+    public DateTimeOffset? DecidedAt { get; init; }
 }
+
+/// <summary>A bid exactly as it would be sent, with what the group should know first. Nothing is saved.</summary>
+public sealed record BidPreviewDto
+{
+    public long AmountYen { get; init; }
+
+    public required string Proposal { get; init; }
+
+    public int StaffPlanned { get; init; }
+
+    public DateOnly EarliestStart { get; init; }
+
+    /// <summary>Sending it would revise the group's live bid rather than place a new one.</summary>
+    public bool IsRevision { get; init; }
+
+    /// <summary>Warnings the group may go past (amount above the fee, start after the task's start).</summary>
+    public required IReadOnlyList<BidWarningDto> Warnings { get; init; }
+}
+
+/// <summary>A warning about one field: <c>above-fee</c> or <c>after-task-start</c>, with its message.</summary>
+public sealed record BidWarningDto(string Field, string Code, string Message);
 
 public sealed record BidRequest
 {

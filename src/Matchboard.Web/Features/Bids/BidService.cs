@@ -11,11 +11,36 @@ using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Matchboard.Web.Features.Bids;
 
-public sealed class BidService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+public sealed class BidService(
+    MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox, IStringLocalizer<Messages> messages)
 {
+    /// <summary>
+    /// The confirmation step: the bid as it would be sent, refused for exactly what sending it would refuse,
+    /// with the warnings the group may go past. Changes nothing.
+    /// </summary>
+    public async Task<BidPreviewDto> PreviewAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        var task = await db.LoadAsync(taskId, groupId, ct);
+        var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
+        var now = clock.GetUtcNow();
+        var terms = ToTerms(request, task, now);
+        var warnings = task.CheckBid(group, terms, now);
+        return new BidPreviewDto
+        {
+            AmountYen = terms.AmountYen,
+            Proposal = terms.Proposal.Trim(),
+            StaffPlanned = terms.StaffPlanned,
+            EarliestStart = terms.EarliestStart,
+            IsRevision = task.LiveBidOf(groupId) is not null,
+            Warnings = warnings.Select(w => new BidWarningDto(w.Field, w.Code, messages[$"warning.{w.Code}"])).ToList(),
+        };
+    }
+
     public async Task<BidDto> PlaceAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();

@@ -18,6 +18,10 @@ public static class BidsApi
         mine.MapGet("/mine", (int taskId, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.GetMineAsync(taskId, user, ct));
 
+        // The confirmation step for API clients: the bid as it would be sent and its warnings; saves nothing.
+        mine.MapPost("/preview", (int taskId, BidRequest request, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
+            service.PreviewAsync(taskId, request, user, ct));
+
         var writes = mine.MapGroup("/").RequireRateLimiting(RateLimits.Writes);
         writes.MapPost("/", async Task<Created<BidDto>> (
             int taskId, BidRequest request, BidService service, ClaimsPrincipal user, CancellationToken ct) =>

@@ -34,12 +34,12 @@ public sealed class MineModel(MatchboardDbContext db) : PageModel
                 join t in db.Tasks.AsNoTracking() on b.TaskId equals t.Id
                 where b.GroupId == groupId
                 orderby b.Id descending
-                select new Row(b.Id, t.Id, t.Title, t.Status, t.BidDeadline, b.AmountYen, b.Status, b.UpdatedAt))
+                select new Row(b.Id, t.Id, t.Title, t.Status, t.BidDeadline, b.AmountYen, b.Status, b.UpdatedAt, b.DecidedAt))
             .ToListAsync(ct);
         ByStatus = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     public sealed record Row(
         int BidId, int TaskId, string TaskTitle, CommunityTaskStatus TaskStatus, DateTimeOffset Deadline,
-        long AmountYen, BidStatus Status, DateTimeOffset UpdatedAt);
+        long AmountYen, BidStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset? DecidedAt);
 }

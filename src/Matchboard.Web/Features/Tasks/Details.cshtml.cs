@@ -40,7 +40,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<BidDto> Bids { get; private set; } = [];
 
-    /// <summary>Contracts each bidding group already has: its track record.</summary>
+    /// <summary>Contracts each bidding group has completed: its track record.</summary>
     public IReadOnlyDictionary<int, int> TrackRecord { get; private set; } = new Dictionary<int, int>();
 
     public BidDto? MyBid { get; private set; }
@@ -61,7 +61,10 @@ public sealed class DetailsModel(
     [TempData]
     public string? Flash { get; set; }
 
-    /// <summary>Which confirmation the page shows instead of acting at once: "award", "withdraw" or "cancel".</summary>
+    /// <summary>The bid as it will be sent, while the page shows its confirmation step.</summary>
+    public BidPreviewDto? BidPreview { get; private set; }
+
+    /// <summary>Which confirmation the page shows instead of acting at once: "bid", "award", "withdraw" or "cancel".</summary>
     public string? Confirming { get; private set; }
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
@@ -98,15 +101,34 @@ public sealed class DetailsModel(
         return text["flash.answered"];
     }, $"answer-{questionId}", ct, new Dictionary<string, string> { ["answer"] = $"answer-{questionId}" });
 
+    /// <summary>
+    /// The bid's confirmation step: checked by the same rules as sending it; shown exactly as it will be sent, with
+    /// any warnings, or refused next to the field. Nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
+    {
+        if (User.OrganizationId() is null)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            BidPreview = await bids.PreviewAsync(id, BidRequestFromForm(), User, ct);
+            Confirming = "bid";
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, "Bid.");
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     public Task<IActionResult> OnPostBidAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
     {
-        var request = new BidRequest
-        {
-            AmountYen = Bid.AmountYen,
-            Proposal = Bid.Proposal,
-            StaffPlanned = Bid.StaffPlanned,
-            EarliestStart = Bid.EarliestStart,
-        };
+        var request = BidRequestFromForm();
         if (!IsLive(await FindMyBidAsync(id, ct)))
         {
             await bids.PlaceAsync(id, request, User, ct);
@@ -138,9 +160,11 @@ public sealed class DetailsModel(
                 ModelState.AddModelError("Award.BidId", text["award.choose"]);
             }
 
-            if (string.IsNullOrWhiteSpace(Award.Rationale))
+            // The domain's rule for the reason, before the confirmation step: a short reason is not first confirmed, then refused.
+            foreach (var error in CommunityTask.RationaleErrors(Award.Rationale))
             {
-                ModelState.AddModelError("Award.Rationale", text["award.reason-required"]);
+                ModelState.AddModelError(
+                    "Award.Rationale", error.Code == "required" ? text["award.reason-required"] : messages[$"field.{error.Code}"]);
             }
 
             Confirming = ModelState.IsValid ? "award" : null;
@@ -217,6 +241,14 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    private BidRequest BidRequestFromForm() => new()
+    {
+        AmountYen = Bid.AmountYen,
+        Proposal = Bid.Proposal,
+        StaffPlanned = Bid.StaffPlanned,
+        EarliestStart = Bid.EarliestStart,
+    };
+
     /// <summary>Our latest bid on the task, if we ever bid.</summary>
     private async Task<BidDto?> FindMyBidAsync(int id, CancellationToken ct)
     {
@@ -229,6 +261,9 @@ public sealed class DetailsModel(
             return null;
         }
     }
+
+    private bool PostedBidForm() =>
+        Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith("Bid.", StringComparison.Ordinal));
 
     private static bool IsLive(BidDto? bid) => bid is not null && Domain.Bids.BidStatuses.IsLive(bid.Status);
 
@@ -243,7 +278,7 @@ public sealed class DetailsModel(
             Bids = await bids.ListForTaskAsync(id, User, ct);
             var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
             TrackRecord = await db.Contracts.AsNoTracking()
-                .Where(c => groupIds.Contains(c.ProviderId) && c.Status != Domain.Contracts.ContractStatus.AwardWithdrawn)
+                .Where(c => groupIds.Contains(c.ProviderId) && c.Status == Domain.Contracts.ContractStatus.Completed)
                 .GroupBy(c => c.ProviderId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -253,7 +288,9 @@ public sealed class DetailsModel(
             MyGroup = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
             MyBid = await FindMyBidAsync(id, ct);
 
-            if (MyBid is { } mine && !ModelState.ContainsKey("Bid.AmountYen") && Request.Method == HttpMethods.Get)
+            // The bid form shows the saved bid unless this request sent the bid form itself (its values are then
+            // shown as sent): a refused question must not empty it. keep-drafts.js adds what was typed but unsent.
+            if (MyBid is { } mine && !PostedBidForm())
             {
                 Bid = new BidInput
                 {

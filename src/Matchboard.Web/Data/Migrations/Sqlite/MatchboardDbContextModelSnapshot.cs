@@ -26,6 +26,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<long>("AmountYen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("EarliestStart")
                         .HasColumnType("TEXT");
 
