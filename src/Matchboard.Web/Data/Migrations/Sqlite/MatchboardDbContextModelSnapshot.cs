@@ -29,6 +29,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EarliestStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForEarlierTerms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
@@ -417,6 +420,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -493,6 +499,46 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChangesTerms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Revision");
+
+                    b.ToTable("TaskChanges", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Visits.Household", b =>
@@ -1129,6 +1175,15 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskChange", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Visits.Household", b =>
                 {
                     b.HasOne("Matchboard.Domain.Contracts.Contract", null)
@@ -1279,6 +1334,8 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
                 {
                     b.Navigation("Bids");
+
+                    b.Navigation("Changes");
 
                     b.Navigation("Questions");
                 });
