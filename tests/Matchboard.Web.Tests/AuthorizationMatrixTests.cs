@@ -41,11 +41,14 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks", Stage.Bidding, w => To("/api/tasks").WithJson(Requests.WatchOverTask(w.Factory.Clock.GetUtcNow())), ApiOfficer(owner: Created, other: Created));
         yield return Api("POST /api/tasks/{id:int}/publish", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/publish"), ApiOfficer(owner: Ok, other: NotFound));
         yield return Api("POST /api/tasks/{id:int}/cancel", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/cancel"), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("PUT /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}").WithJson(TaskEdit(w)), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("GET /api/tasks/{id:int}/history", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/history"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
         yield return Api("GET /api/tasks/{taskId:int}/bids", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids"), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids/mine"), ApiGroup(bidder: Ok, other: NotFound, unverified: NotFound));
         yield return Api("POST /api/tasks/{taskId:int}/bids", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids").WithJson(Requests.Bid(150_000)), ApiGroup(bidder: Conflict, other: Created, unverified: Unprocessable));
         yield return Api("PUT /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine").WithJson(Requests.Bid(140_000)), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
         yield return Api("DELETE /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine"), ApiGroup(bidder: NoContent, other: Conflict, unverified: Conflict));
+        yield return Api("POST /api/tasks/{taskId:int}/bids/mine/confirm", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine/confirm"), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
 
@@ -329,6 +332,16 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         }
 
         return To("/api/auth/refresh") with { Json = r => new { refreshToken = tokens[r] } };
+    }
+
+    /// <summary>An edit of a fresh open task (as <see cref="MatrixWorld.FreshOpenTaskAsync"/> posts it): a higher fee, a day more to bid.</summary>
+    private static Dictionary<string, object?> TaskEdit(MatrixWorld world)
+    {
+        var body = Requests.WatchOverTask(world.Factory.Clock.GetUtcNow().AddDays(1));
+        body.Remove("publish");
+        body["certificationRequired"] = false;
+        body["feeYen"] = 190_000;
+        return body;
     }
 
     private static Dictionary<string, string> TaskForm(MatrixWorld world)
