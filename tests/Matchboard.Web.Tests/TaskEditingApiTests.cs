@@ -23,6 +23,7 @@ public sealed class TaskEditingApiTests(MatchboardFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         var edited = (await edit.Content.ReadFromJsonAsync<TaskDetailDto>(ApiClient.Json))!;
         Assert.Equal(("駅前の歩道と公園の清掃", 25_000L), (edited.Title, edited.FeeYen));
+        Assert.Equal([DayOfWeek.Tuesday], edited.VisitWeekdays);
         var history = await factory.CreateClient().GetFromJsonAsync<List<TaskChangeDto>>($"/api/tasks/{task.Id}/history", ApiClient.Json);
         var change = Assert.Single(history!);
         Assert.Equal(1, change.Revision);
