@@ -10,7 +10,7 @@ public static class DateBounds
     public static readonly DateOnly Earliest = new(2000, 1, 1);
     public static readonly DateOnly Latest = new(2100, 12, 31);
 
-    /// <summary>How far ahead a task may be planned: its deadline and its start at most two years from now.</summary>
+    /// <summary>How far ahead a task may be planned: its deadline, its start and its end at most two years from now.</summary>
     public const int PlanAheadDays = 2 * 366;
 
     /// <summary>How long a task's period may run: three years, beyond which it is no community task but a standing arrangement.</summary>

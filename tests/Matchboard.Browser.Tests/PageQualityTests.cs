@@ -87,6 +87,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await officer.GotoAsync(taskUrl);
         await Expect(officer.Locator("#bid-list li.bid")).Not.ToHaveCountAsync(0);
         await Check(officer, "task page (officer with bids)");
+        await officer.GotoAsync(taskUrl + "/Edit");
+        await Check(officer, "edit task");
         await officer.GotoAsync("/Tasks/New");
         await Check(officer, "new task");
         await officer.Locator("#Input_Title").FillAsync(string.Empty);

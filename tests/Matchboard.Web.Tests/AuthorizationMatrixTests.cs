@@ -41,12 +41,15 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks", Stage.Bidding, w => To("/api/tasks").WithJson(Requests.WatchOverTask(w.Factory.Clock.GetUtcNow())), ApiOfficer(owner: Created, other: Created));
         yield return Api("POST /api/tasks/{id:int}/publish", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/publish"), ApiOfficer(owner: Ok, other: NotFound));
         yield return Api("POST /api/tasks/{id:int}/cancel", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/cancel"), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("PUT /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}").WithJson(TaskEdit(w)), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("GET /api/tasks/{id:int}/history", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/history"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
         yield return Api("GET /api/tasks/{taskId:int}/bids", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids"), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids/mine"), ApiGroup(bidder: Ok, other: NotFound, unverified: NotFound));
         yield return Api("POST /api/tasks/{taskId:int}/bids", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids").WithJson(Requests.Bid(150_000)), ApiGroup(bidder: Conflict, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/tasks/{taskId:int}/bids/preview", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/preview").WithJson(Requests.Bid(140_000)), ApiGroup(bidder: Ok, other: Ok, unverified: Unprocessable));
         yield return Api("PUT /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine").WithJson(Requests.Bid(140_000)), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
         yield return Api("DELETE /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine"), ApiGroup(bidder: NoContent, other: Conflict, unverified: Conflict));
+        yield return Api("POST /api/tasks/{taskId:int}/bids/mine/confirm", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine/confirm"), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
 
@@ -137,6 +140,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Tasks/{id:int}?handler=Bid", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(BidForm()), TaskForm(Again).With(BiddingGroup, Done).With(OtherGroup, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Preview", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(BidForm()), TaskForm(Again));
         yield return Page("POST /Tasks/{id:int}?handler=Withdraw", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Again).With(BiddingGroup, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=ConfirmBid", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm([]), TaskForm(Again).With(BiddingGroup, Done));
+        yield return Page("GET /Tasks/{id:int}/Edit", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit"), PageOfficer(owner: Ok, other: Forbidden));
+        yield return Page("POST /Tasks/{id:int}/Edit", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit").WithForm(TaskForm(w)), PageOfficer(owner: Done, other: Forbidden));
         yield return Page("POST /Tasks/{id:int}?handler=Publish", Stage.Bidding, async w => To($"/Tasks/{await w.FreshDraftAsync()}"), TaskForm(NotFound).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Cancel", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/Tasks/{task}").WithForm(new() { ["Award.BidId"] = $"{bid}", ["Award.Rationale"] = "経験と訪問計画の丁寧さから決定しました。", ["Award.Confirm"] = "true" }); }, TaskForm(Forbidden).With(OwnerAssociation, Done));
@@ -331,6 +337,16 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         }
 
         return To("/api/auth/refresh") with { Json = r => new { refreshToken = tokens[r] } };
+    }
+
+    /// <summary>An edit of a fresh open task (as <see cref="MatrixWorld.FreshOpenTaskAsync"/> posts it): a higher fee, a day more to bid.</summary>
+    private static Dictionary<string, object?> TaskEdit(MatrixWorld world)
+    {
+        var body = Requests.WatchOverTask(world.Factory.Clock.GetUtcNow().AddDays(1));
+        body.Remove("publish");
+        body["certificationRequired"] = false;
+        body["feeYen"] = 190_000;
+        return body;
     }
 
     private static Dictionary<string, string> TaskForm(MatrixWorld world)

@@ -28,7 +28,7 @@ public sealed class HostTests(ApiReferenceFactory factory) : IClassFixture<ApiRe
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/tasks", "/api/tasks/{id}", "/api/tasks/{taskId}/bids", "/api/tasks/{taskId}/award", "/api/contracts/{id}/sign", "/api/notifications", "/api/auth/login", "/api/me" })
+        foreach (var path in new[] { "/api/tasks", "/api/tasks/{id}", "/api/tasks/{taskId}/bids", "/api/tasks/{taskId}/award", "/api/tasks/{id}/history", "/api/tasks/{taskId}/bids/mine/confirm", "/api/contracts/{id}/sign", "/api/notifications", "/api/auth/login", "/api/me" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }

@@ -327,6 +327,23 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             new("householdsServed", Kind.Int, "12"),
             new("publish", Kind.Bool, "true"),
         ],
+        ["TaskRequest"] = ids =>
+        [
+            new("title", Kind.Text, Quote("一人暮らしの高齢者の見守り訪問（週1回・改）")),
+            new("description", Kind.Text, Quote("12世帯を週1回訪問してください。")),
+            new("category", Kind.Text, Quote("watch-over")),
+            new("ward", Kind.Text, Quote("nakahara")),
+            new("town", Kind.Text, Quote("木月")),
+            new("startDate", Kind.Date, Quote(ids.Today.AddDays(10).ToString("yyyy-MM-dd"))),
+            new("endDate", Kind.Date, Quote(ids.Today.AddDays(100).ToString("yyyy-MM-dd"))),
+            new("visitWeekdays", Kind.EnumArray, "[\"Tuesday\"]"),
+            new("isVolunteer", Kind.Bool, "false"),
+            new("feeYen", Kind.Long, "180000"),
+            new("bidDeadline", Kind.DateTime, Quote($"{ids.Today.AddDays(4):yyyy-MM-dd}T17:00:00+09:00")),
+            new("certificationRequired", Kind.Bool, "true"),
+            new("insuranceRequired", Kind.Bool, "true"),
+            new("householdsServed", Kind.Int, "12"),
+        ],
         ["BidRequest"] = ids =>
         [
             new("amountYen", Kind.Long, "170000"),

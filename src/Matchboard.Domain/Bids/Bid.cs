@@ -46,15 +46,27 @@ public class Bid
     /// <summary>When the association last decided about this bid (award, rejection, cancellation, withdrawn award); null while it is in the running.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>
+    /// Made before the task's dates, fee or requirements changed (「変更前の内容への提案」): still live and
+    /// awardable, until the group confirms it or revises it.
+    /// </summary>
+    public bool ForEarlierTerms { get; private set; }
+
     /// <summary>Still in the running: see <see cref="BidStatuses.IsLive"/>.</summary>
     public bool IsLive => BidStatuses.IsLive(Status);
 
     internal void Revise(BidTerms terms, DateTimeOffset now)
     {
         Apply(terms);
+        ForEarlierTerms = false;
         Status = BidStatus.Revised;
         UpdatedAt = now;
     }
+
+    internal void MarkForEarlierTerms() => ForEarlierTerms = true;
+
+    /// <summary>The group stands by its bid under the current terms; the offer itself is unchanged.</summary>
+    internal void ConfirmTerms() => ForEarlierTerms = false;
 
     internal void Withdraw(DateTimeOffset now)
     {

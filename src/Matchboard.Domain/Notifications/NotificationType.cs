@@ -11,6 +11,9 @@ public enum NotificationType
     BidAwarded,
     BidRejected,
     TaskCancelled,
+
+    /// <summary>The association edited a task the group bid on; what changed is in the task's history.</summary>
+    TaskChanged,
     ContractSigned,
 
     /// <summary>The association changed the contract's terms or a side its contact person; a signature was cleared.</summary>

@@ -20,6 +20,7 @@ public class CommunityTask
 
     private readonly List<Bid> _bids = [];
     private readonly List<Question> _questions = [];
+    private readonly List<TaskChange> _changes = [];
 
     private CommunityTask()
     {
@@ -84,6 +85,17 @@ public class CommunityTask
 
     public IReadOnlyList<Question> Questions => _questions;
 
+    /// <summary>The history of a published task: one line per field per edit. Loaded only where shown.</summary>
+    public IReadOnlyList<TaskChange> Changes => _changes;
+
+    /// <summary>How many edits the task has had since it was published.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>What the association wrote, as it stands now.</summary>
+    public TaskDetails Details => new(
+        Title, Description, Category, Ward, Town, StartDate, EndDate, VisitsPlanned, IsVolunteer, FeeYen,
+        BidDeadline, CertificationRequired, InsuranceRequired, HouseholdsServed, VisitWeekdays);
+
     public bool IsAcceptingBids(DateTimeOffset now) => TaskDeadline.IsAcceptingBids(Status, BidDeadline, now);
 
     /// <summary>The status as everyone should read it at <paramref name="now"/>: see <see cref="TaskDeadline"/>.</summary>
@@ -112,6 +124,56 @@ public class CommunityTask
 
         Status = CommunityTaskStatus.Open;
         PublishedAt = now;
+    }
+
+    /// <summary>
+    /// Rewrites the task. A draft is rewritten freely under the posting rules. A task open for bids may be
+    /// rewritten too, but publicly: each changed field becomes a line of its history, the deadline cannot come
+    /// closer once a live bid exists (the group counted on that time), and a change to the terms marks every
+    /// live bid as made for the earlier terms until its group confirms or revises it. Returns the new history
+    /// lines (none for a draft or for no change).
+    /// </summary>
+    public IReadOnlyList<TaskChange> Edit(TaskDetails details, DateTimeOffset now)
+    {
+        var isDraft = Status == CommunityTaskStatus.Draft;
+        if (!isDraft && !IsAcceptingBids(now))
+        {
+            throw new DomainException("task.not-editable");
+        }
+
+        DomainException.ThrowIfAny(details.Validate(now));
+        if (isDraft)
+        {
+            Apply(details);
+            return [];
+        }
+
+        if (details.BidDeadline < BidDeadline && _bids.Any(b => b.IsLive))
+        {
+            throw new DomainException("task.deadline-earlier", DomainErrorKind.RuleViolation);
+        }
+
+        var differences = TaskFields.Differences(Details, details);
+        if (differences.Count == 0)
+        {
+            return [];
+        }
+
+        Revision++;
+        var changes = differences
+            .Select(d => new TaskChange(Id, Revision, d.Field, d.OldValue, d.NewValue, d.ChangesTerms, now))
+            .ToList();
+        _changes.AddRange(changes);
+        if (changes.Any(c => c.ChangesTerms))
+        {
+            foreach (var bid in _bids.Where(b => b.IsLive))
+            {
+                bid.MarkForEarlierTerms();
+            }
+        }
+
+        Apply(details);
+        return changes;
     }
 
     /// <summary>The deadline has passed: bids wait for a decision, or, with none, the task ends unawarded.</summary>
@@ -183,6 +245,15 @@ public class CommunityTask
         var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
         DomainException.ThrowIfAny(terms.Validate(this, now));
         bid.Revise(terms, now);
+        return bid;
+    }
+
+    /// <summary>The group's bid, made before the terms changed, now stands for the current terms as it is.</summary>
+    public Bid ConfirmBid(int groupId, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
+        bid.ConfirmTerms();
         return bid;
     }
 

@@ -56,6 +56,7 @@ public sealed record TaskDetails(
             .Check(!datesInRange || BidDeadline <= now.AddDays(DateBounds.PlanAheadDays), "bidDeadline", "too-far-ahead")
             .Check(!datesInRange || EndDate >= StartDate, "endDate", "before-start")
             .Check(!datesInRange || EndDate.DayNumber - StartDate.DayNumber <= DateBounds.LongestPeriodDays, "endDate", "period-too-long")
+            .Check(!datesInRange || EndDate.DayNumber - today.DayNumber <= DateBounds.PlanAheadDays, "endDate", "too-far-ahead")
             .Check(!datesInRange || StartDate >= JapanTime.DateOf(BidDeadline), "startDate", "before-deadline")
             .Check(!datesInRange || StartDate.DayNumber - today.DayNumber <= DateBounds.PlanAheadDays, "startDate", "too-far-ahead")
             .Errors;

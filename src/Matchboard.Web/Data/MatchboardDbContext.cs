@@ -26,6 +26,8 @@ public partial class MatchboardDbContext(DbContextOptions<MatchboardDbContext> o
 
     public DbSet<Question> Questions => Set<Question>();
 
+    public DbSet<TaskChange> TaskChanges => Set<TaskChange>();
+
     public DbSet<Contract> Contracts => Set<Contract>();
 
     public DbSet<Review> Reviews => Set<Review>();
@@ -73,6 +75,7 @@ public partial class MatchboardDbContext(DbContextOptions<MatchboardDbContext> o
             {
                 Bid bid => bid.TaskId,
                 Question question => question.TaskId,
+                TaskChange change => change.TaskId,
                 _ => (int?)null,
             })
             .OfType<int>()

@@ -25,6 +25,9 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         builder.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TaskId);
         builder.Navigation(t => t.Bids).HasField("_bids");
         builder.Navigation(t => t.Questions).HasField("_questions");
+        builder.HasMany(t => t.Changes).WithOne().HasForeignKey(c => c.TaskId);
+        builder.Navigation(t => t.Changes).HasField("_changes");
+        builder.Ignore(t => t.Details);
 
         builder.HasIndex(t => new { t.Status, t.BidDeadline });
         builder.HasIndex(t => t.AssociationId);

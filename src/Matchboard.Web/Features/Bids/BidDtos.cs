@@ -31,6 +31,9 @@ public sealed record BidDto
 
     public BidStatus Status { get; init; }
 
+    /// <summary>Made before the task's dates, fee or requirements changed (「変更前の内容への提案」); still live and awardable.</summary>
+    public bool ForEarlierTerms { get; init; }
+
     public DateTimeOffset SubmittedAt { get; init; }
 
     /// <summary>The group's own last change; the association's decisions never move it.</summary>

@@ -64,6 +64,16 @@ public sealed class BidService(
         return await GetAsync(bid.Id, ct);
     }
 
+    /// <summary>Our bid, made before the task changed, stands for the current terms as it is.</summary>
+    public async Task<BidDto> ConfirmAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var groupId = user.RequiredOrganizationId();
+        var task = await db.LoadAsync(taskId, groupId, ct);
+        var bid = task.ConfirmBid(groupId, clock.GetUtcNow());
+        await outbox.CommitAsync(ct);
+        return await GetAsync(bid.Id, ct);
+    }
+
     public async Task WithdrawAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();

@@ -33,6 +33,9 @@ public static class BidsApi
         writes.MapPut("/mine", (int taskId, BidRequest request, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.ReviseAsync(taskId, request, user, ct));
 
+        writes.MapPost("/mine/confirm", (int taskId, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
+            service.ConfirmAsync(taskId, user, ct));
+
         writes.MapDelete("/mine", async Task<NoContent> (int taskId, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await service.WithdrawAsync(taskId, user, ct);

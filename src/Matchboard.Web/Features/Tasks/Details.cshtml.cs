@@ -45,6 +45,9 @@ public sealed class DetailsModel(
 
     public BidDto? MyBid { get; private set; }
 
+    /// <summary>The task's edits since publishing (変更の記録), newest first.</summary>
+    public IReadOnlyList<TaskChangeDto> History { get; private set; } = [];
+
     public Organization? MyGroup { get; private set; }
 
     public ContractDto? Contract { get; private set; }
@@ -137,6 +140,12 @@ public sealed class DetailsModel(
 
         await bids.ReviseAsync(id, request, User, ct);
         return text["flash.bid-revised"];
+    }, "Bid.", ct);
+
+    public Task<IActionResult> OnPostConfirmBidAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        await bids.ConfirmAsync(id, User, ct);
+        return text["flash.bid-confirmed"];
     }, "Bid.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, bool confirm, CancellationToken ct) =>
@@ -270,6 +279,7 @@ public sealed class DetailsModel(
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Task = await tasks.GetAsync(id, User, ct);
+        History = await tasks.HistoryAsync(id, User, ct);
         var organizationId = User.OrganizationId();
         IsOwner = organizationId == Task.AssociationId;
 

@@ -132,66 +132,7 @@ public sealed class NewModel(
         return missing.Concat(details.Validate(now).Where(e => missing.All(m => m.Field != e.Field))).ToList();
     }
 
-    private static CreateTaskRequest ToRequest(TaskInput input, bool publish) => new()
-    {
-        Title = input.Title,
-        Description = input.Description,
-        Category = input.Category,
-        Ward = input.Ward,
-        Town = input.Town,
-        StartDate = input.StartDate,
-        EndDate = input.EndDate,
-        VisitWeekdays = input.VisitWeekdays,
-        IsVolunteer = input.Pay == "volunteer",
-        FeeYen = input.FeeYen,
-        BidDeadline = input.DeadlineDate is { } day
-            ? JapanTime.At(day.ToDateTime(input.DeadlineTime ?? new TimeOnly(17, 0)))
-            : null,
-        CertificationRequired = input.CertificationRequired,
-        InsuranceRequired = input.InsuranceRequired,
-        HouseholdsServed = input.HouseholdsServed,
-        Publish = publish,
-    };
+    private static CreateTaskRequest ToRequest(TaskInput input, bool publish) => input.ToRequest<CreateTaskRequest>() with { Publish = publish };
 
     public DateTimeOffset? Deadline => ToRequest(Input, false).BidDeadline;
-
-    public sealed class TaskInput
-    {
-        public string? Title { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Category { get; set; }
-
-        public string? Ward { get; set; }
-
-        public string? Town { get; set; }
-
-        public DateOnly? StartDate { get; set; }
-
-        public DateOnly? EndDate { get; set; }
-
-        /// <summary>訪問する曜日: checkboxes; the number of visits follows from them and the period.</summary>
-        public List<DayOfWeek> VisitWeekdays { get; set; } = [];
-
-        /// <summary>The visit days the pattern gives from start to end, shown in the preview.</summary>
-        public int VisitsPlanned => StartDate is { } start && EndDate is { } end
-            ? WeekdaySet.Of(VisitWeekdays).CountBetween(start, end)
-            : 0;
-
-        public int? HouseholdsServed { get; set; }
-
-        /// <summary>"fee" or "volunteer".</summary>
-        public string? Pay { get; set; }
-
-        public long? FeeYen { get; set; }
-
-        public DateOnly? DeadlineDate { get; set; }
-
-        public TimeOnly? DeadlineTime { get; set; }
-
-        public bool CertificationRequired { get; set; }
-
-        public bool InsuranceRequired { get; set; }
-    }
 }

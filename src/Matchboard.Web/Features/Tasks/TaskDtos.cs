@@ -113,7 +113,8 @@ public sealed record TaskQuery(
     int? PageSize,
     int? DeadlineWithinDays = null);
 
-public sealed record CreateTaskRequest
+/// <summary>Everything an association writes about a task: the body of an edit (PUT), and of a new task with <see cref="CreateTaskRequest.Publish"/>.</summary>
+public record TaskRequest
 {
     public string? Title { get; init; }
 
@@ -147,7 +148,30 @@ public sealed record CreateTaskRequest
     public bool InsuranceRequired { get; init; }
 
     public int? HouseholdsServed { get; init; }
+}
 
+public sealed record CreateTaskRequest : TaskRequest
+{
     /// <summary>Open the task for bids at once instead of saving a draft.</summary>
     public bool Publish { get; init; }
 }
+
+/// <summary>One edit of a published task: when, and each field it changed.</summary>
+public sealed record TaskChangeDto
+{
+    /// <summary>Which edit since publishing: 1 for the first.</summary>
+    public int Revision { get; init; }
+
+    public DateTimeOffset ChangedAt { get; init; }
+
+    /// <summary>Dates, fee or requirements changed: bids made before it are for the earlier terms until confirmed or revised.</summary>
+    public bool ChangesTerms { get; init; }
+
+    public IReadOnlyList<TaskFieldChangeDto> Fields { get; init; } = [];
+}
+
+/// <summary>
+/// One field an edit changed, by the name it has in a task request (e.g. <c>feeYen</c>), with its values as
+/// invariant text: numbers, <c>true</c>/<c>false</c>, days as <c>yyyy-MM-dd</c>, the deadline in UTC, weekdays comma-separated.
+/// </summary>
+public sealed record TaskFieldChangeDto(string Field, string OldValue, string NewValue, bool ChangesTerms);

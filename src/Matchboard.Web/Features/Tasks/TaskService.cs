@@ -118,6 +118,8 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
 
         return mapper.Map<TaskDetailDto>(task) with
         {
+            // Set here: the profile's map of the weekday pattern came out empty on this (in-memory) map.
+            VisitWeekdays = task.VisitWeekdays.Days,
             AcceptingBids = task.IsAcceptingBids(clock.GetUtcNow()),
             BidCount = bidCount,
             Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
@@ -148,6 +150,52 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
 
         await outbox.CommitAsync(ct);
         return await GetAsync(task.Id, user, ct);
+    }
+
+    /// <summary>
+    /// Rewrites the caller's own task (a draft, or one still taking bids). Every live bidder of a published
+    /// task is told (TaskChanged); what changed is in the task's history.
+    /// </summary>
+    public async Task<TaskDetailDto> EditAsync(int taskId, TaskRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var associationId = user.RequiredOrganizationId();
+        var task = await db.LoadOwnAsync(taskId, associationId, ct);
+        var association = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == associationId, ct);
+        var now = clock.GetUtcNow();
+        var changes = task.Edit(ToDetails(request, association, now), now);
+        if (changes.Count > 0)
+        {
+            var bidders = task.Bids.Where(b => b.IsLive).Select(b => b.GroupId).Distinct().ToList();
+            outbox.Add(() => bidders.Select(groupId =>
+                new Notification(groupId, NotificationType.TaskChanged, task.Id, task.Title, now)));
+        }
+
+        await outbox.CommitAsync(ct);
+        return await GetAsync(task.Id, user, ct);
+    }
+
+    /// <summary>A task's edits since publishing, newest first: public wherever the task is.</summary>
+    public async Task<IReadOnlyList<TaskChangeDto>> HistoryAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await db.Tasks.AsNoTracking().VisibleTo(user.OrganizationId()).AnyAsync(t => t.Id == taskId, ct))
+        {
+            throw new Infrastructure.ResourceNotFoundException("task.not-found");
+        }
+
+        var lines = await db.TaskChanges.AsNoTracking()
+            .Where(c => c.TaskId == taskId)
+            .OrderByDescending(c => c.Revision).ThenBy(c => c.Id)
+            .ToListAsync(ct);
+        return lines
+            .GroupBy(c => c.Revision)
+            .Select(edit => new TaskChangeDto
+            {
+                Revision = edit.Key,
+                ChangedAt = edit.First().ChangedAt,
+                ChangesTerms = edit.Any(c => c.ChangesTerms),
+                Fields = edit.Select(c => new TaskFieldChangeDto(c.Field, c.OldValue, c.NewValue, c.ChangesTerms)).ToList(),
+            })
+            .ToList();
     }
 
     public async Task<TaskDetailDto> PublishAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
@@ -211,7 +259,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     }
 
     /// <summary>Reports every missing field at once, together with the domain's own checks.</summary>
-    private static TaskDetails ToDetails(CreateTaskRequest request, Organization association, DateTimeOffset now)
+    private static TaskDetails ToDetails(TaskRequest request, Organization association, DateTimeOffset now)
     {
         var required = new Infrastructure.RequiredFields();
         var deadline = required.Value(request.BidDeadline, "bidDeadline", now.AddDays(7));

@@ -16,6 +16,9 @@ public static class TasksApi
         tasks.MapGet("/{id:int}", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.GetAsync(id, user, ct));
 
+        tasks.MapGet("/{id:int}/history", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
+            service.HistoryAsync(id, user, ct));
+
         var officer = tasks.MapGroup("/").RequireAuthorization(Policies.Officer).RequireRateLimiting(RateLimits.Writes);
         officer.MapPost("/", async Task<Created<TaskDetailDto>> (
             CreateTaskRequest request, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
@@ -23,6 +26,9 @@ public static class TasksApi
             var task = await service.CreateAsync(request, user, ct);
             return TypedResults.Created($"/api/tasks/{task.Id}", task);
         });
+
+        officer.MapPut("/{id:int}", (int id, TaskRequest request, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
+            service.EditAsync(id, request, user, ct));
 
         officer.MapPost("/{id:int}/publish", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.PublishAsync(id, user, ct));

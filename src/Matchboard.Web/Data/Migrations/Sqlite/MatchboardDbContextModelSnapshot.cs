@@ -32,6 +32,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EarliestStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForEarlierTerms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
@@ -424,6 +427,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -500,6 +506,46 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChangesTerms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Revision");
+
+                    b.ToTable("TaskChanges", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Visits.Household", b =>
@@ -1136,6 +1182,15 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskChange", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Visits.Household", b =>
                 {
                     b.HasOne("Matchboard.Domain.Contracts.Contract", null)
@@ -1286,6 +1341,8 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
                 {
                     b.Navigation("Bids");
+
+                    b.Navigation("Changes");
 
                     b.Navigation("Questions");
                 });
