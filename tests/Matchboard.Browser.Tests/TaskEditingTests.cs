@@ -27,11 +27,11 @@ public sealed class TaskEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(officer.Locator("#edit-public-note")).ToBeVisibleAsync();
         await Expect(officer.Locator("#Input_Title")).ToHaveValueAsync(title);
         await officer.Locator("#Input_FeeYen").FillAsync("200000");
-        await officer.ShotAsync("edit-01-officer-edit-375");
         await officer.Locator("#task-edit-save").ClickAsync();
         await Expect(officer.Locator("#flash")).ToBeVisibleAsync();
         await Expect(officer.Locator("#task-history li[data-field='feeYen']")).ToContainTextAsync("¥180,000 → ¥200,000");
         await Expect(officer.Locator("#bid-list li.bid .earlier-terms")).ToHaveTextAsync("変更前の内容への提案");
+        await officer.ShotAsync("edit-01-officer-history-375");
 
         // The group, on its task page the whole time, is told and asked to confirm without reloading.
         await Expect(group.Toast("TaskChanged", title)).ToHaveCountAsync(1);
