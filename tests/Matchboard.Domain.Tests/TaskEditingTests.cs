@@ -187,7 +187,7 @@ public sealed class TaskEditingTests
         var bid = PlaceBid(task, VerifiedGroup(1), bidId: 11);
         task.Edit(Changed("feeYen"), Now);
 
-        var contract = task.Award(11, "最も丁寧な提案", AfterDeadline);
+        var contract = task.Award(11, "最も丁寧な提案で、訪問の記録の残し方も具体的だったため。", AfterDeadline);
 
         Assert.Equal(11, contract.BidId);
         Assert.True(bid.ForEarlierTerms);
