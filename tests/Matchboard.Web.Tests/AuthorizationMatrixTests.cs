@@ -197,7 +197,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         var stale = rows.Select(r => r.Endpoint).Except(endpoints).Select(e => $"the row for {e} names no endpoint of the app").ToList();
         Assert.True(duplicates.Count + missing.Count + stale.Count == 0, string.Join("\n", [.. missing, .. stale, .. duplicates]));
 
-        var atStart = await TableChecksums.ReadAsync(factory.ConnectionString);
+        var atStart = await DatabaseChecksum.OfEveryTableAsync(factory);
         var world = await MatrixWorld.ArrangeAsync(factory, awardsNeeded: rows.Count(r => r.Stage is Stage.Decided or Stage.Late) * 2 + 8);
         var failures = new List<string>();
         var checkedCells = Enum.GetValues<Role>().ToDictionary(r => r, _ => 0);
@@ -226,7 +226,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
                 checksumTime.Start();
 
                 // A refused write right after another starts from the tables the last one left, unchanged.
-                var before = isWrite && expected.Refused ? lastRefused ?? await TableChecksums.ReadAsync(factory.ConnectionString) : null;
+                var before = isWrite && expected.Refused ? lastRefused ?? await DatabaseChecksum.OfEveryTableAsync(factory) : null;
                 lastRefused = null;
                 checksumTime.Stop();
                 var response = AppEndpoints.IsPage(row.Endpoint)
@@ -244,9 +244,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
                 {
                     refusedWrites++;
                     checksumTime.Start();
-                    var after = await TableChecksums.ReadAsync(factory.ConnectionString);
+                    var after = await DatabaseChecksum.OfEveryTableAsync(factory);
                     checksumTime.Stop();
-                    var changed = TableChecksums.Changed(before, after);
+                    var changed = DatabaseChecksum.Changed(before, after);
                     lastRefused = changed.Count == 0 ? after : null;
                     if (changed.Count > 0)
                     {
@@ -263,7 +263,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         }
 
         // The checksums see a write when there is one: the allowed writes of the run changed these tables.
-        Assert.NotEmpty(TableChecksums.Changed(atStart, await TableChecksums.ReadAsync(factory.ConnectionString)));
+        Assert.NotEmpty(DatabaseChecksum.Changed(atStart, await DatabaseChecksum.OfEveryTableAsync(factory)));
         Assert.True(failures.Count == 0, $"{failures.Count} cells of the matrix differ:\n" + string.Join("\n", failures));
     }
 
@@ -349,27 +349,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         return body;
     }
 
-    private static Dictionary<string, string> TaskForm(MatrixWorld world)
-    {
-        var start = Domain.JapanTime.DateOf(world.Factory.Clock.GetUtcNow()).AddDays(10);
-        return new()
-        {
-            ["Input.Title"] = "公園の清掃（月1回）",
-            ["Input.Description"] = "町内の公園を月に1回清掃してください。",
-            ["Input.Category"] = "cleanup",
-            ["Input.Ward"] = "nakahara",
-            ["Input.Town"] = "木月",
-            ["Input.StartDate"] = $"{start:yyyy-MM-dd}",
-            ["Input.EndDate"] = $"{start.AddDays(90):yyyy-MM-dd}",
-            ["Input.VisitWeekdays"] = "Saturday",
-            ["Input.Pay"] = "fee",
-            ["Input.FeeYen"] = "20000",
-            ["Input.DeadlineDate"] = $"{start.AddDays(-5):yyyy-MM-dd}",
-            ["Input.DeadlineTime"] = "17:00",
-            ["Input.CertificationRequired"] = "false",
-            ["Input.InsuranceRequired"] = "false",
-        };
-    }
+    private static Dictionary<string, string> TaskForm(MatrixWorld world) => Requests.CleanupTaskForm(world.Factory.Clock.GetUtcNow());
 
     private static Dictionary<string, string> BidForm() => new()
     {

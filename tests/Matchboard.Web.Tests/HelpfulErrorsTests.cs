@@ -129,27 +129,7 @@ public sealed partial class HelpfulErrorsTests(MatchboardFactory factory) : ICla
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    private Dictionary<string, string> TaskForm()
-    {
-        var start = Domain.JapanTime.DateOf(factory.Clock.GetUtcNow()).AddDays(10);
-        return new()
-        {
-            ["Input.Title"] = "公園の清掃（月1回）",
-            ["Input.Description"] = "町内の公園を月に1回清掃してください。",
-            ["Input.Category"] = "cleanup",
-            ["Input.Ward"] = "nakahara",
-            ["Input.Town"] = "木月",
-            ["Input.StartDate"] = $"{start:yyyy-MM-dd}",
-            ["Input.EndDate"] = $"{start.AddDays(90):yyyy-MM-dd}",
-            ["Input.VisitWeekdays"] = "Saturday",
-            ["Input.Pay"] = "fee",
-            ["Input.FeeYen"] = "20000",
-            ["Input.DeadlineDate"] = $"{start.AddDays(-5):yyyy-MM-dd}",
-            ["Input.DeadlineTime"] = "17:00",
-            ["Input.CertificationRequired"] = "false",
-            ["Input.InsuranceRequired"] = "false",
-        };
-    }
+    private Dictionary<string, string> TaskForm() => Requests.CleanupTaskForm(factory.Clock.GetUtcNow());
 
     private static string FieldError(string html, string id) =>
         Regex.Match(html, $"<span class=\"field-error[^\"]*\" id=\"{id}-error\"[^>]*>(.*?)</span>", RegexOptions.Singleline).Groups[1].Value.Trim();

@@ -10,9 +10,12 @@ namespace Matchboard.Web.Tests.Infrastructure;
 /// </summary>
 public static class DatabaseChecksum
 {
-    public static async Task<IReadOnlyDictionary<string, string>> OfEveryTableAsync(MatchboardFactory factory)
+    public static Task<IReadOnlyDictionary<string, string>> OfEveryTableAsync(MatchboardFactory factory) =>
+        OfEveryTableAsync(factory.ConnectionString);
+
+    public static async Task<IReadOnlyDictionary<string, string>> OfEveryTableAsync(string connectionString)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())

@@ -43,4 +43,27 @@ public static class Requests
         staffPlanned = 3,
         earliestStart = (earliestStart ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10))).ToString("yyyy-MM-dd"),
     };
+
+    /// <summary>The new-task page's fields for a paid monthly clean-up in 中原区, starting in ten days.</summary>
+    public static Dictionary<string, string> CleanupTaskForm(DateTimeOffset now)
+    {
+        var start = Domain.JapanTime.DateOf(now).AddDays(10);
+        return new()
+        {
+            ["Input.Title"] = "公園の清掃（月1回）",
+            ["Input.Description"] = "町内の公園を月に1回清掃してください。",
+            ["Input.Category"] = "cleanup",
+            ["Input.Ward"] = "nakahara",
+            ["Input.Town"] = "木月",
+            ["Input.StartDate"] = $"{start:yyyy-MM-dd}",
+            ["Input.EndDate"] = $"{start.AddDays(90):yyyy-MM-dd}",
+            ["Input.VisitWeekdays"] = "Saturday",
+            ["Input.Pay"] = "fee",
+            ["Input.FeeYen"] = "20000",
+            ["Input.DeadlineDate"] = $"{start.AddDays(-5):yyyy-MM-dd}",
+            ["Input.DeadlineTime"] = "17:00",
+            ["Input.CertificationRequired"] = "false",
+            ["Input.InsuranceRequired"] = "false",
+        };
+    }
 }
