@@ -11,8 +11,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.ToTable("Notifications");
         builder.HasKey(n => n.Sequence);
 
-        // AUTOINCREMENT: a sequence number is never reused, so "after N" never skips a newer row.
-        builder.Property(n => n.Sequence).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+        // On SQLite also AUTOINCREMENT (SqliteMatchboardDbContext): a sequence number is never reused.
+        builder.Property(n => n.Sequence).ValueGeneratedOnAdd();
         builder.Property(n => n.Title).HasMaxLength(200).IsRequired();
         // No foreign key: a notification outlives the account of whoever caused it.
         builder.Property(n => n.ActorUserId).HasMaxLength(450);
