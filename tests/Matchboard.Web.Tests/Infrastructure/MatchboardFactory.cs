@@ -37,7 +37,11 @@ public class MatchboardFactory : WebApplicationFactory<Program>
     /// <summary>This host's provider (a subclass may pin one).</summary>
     public virtual DatabaseProvider Provider => TestProvider;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// The host's clock, starting now on a whole second: PostgreSQL keeps instants to the microsecond, not to .NET's
+    /// 100 ns tick, so a test comparing a stored instant with the clock's must not start between two microseconds.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public string ConnectionString => _connectionString.Value;
 
