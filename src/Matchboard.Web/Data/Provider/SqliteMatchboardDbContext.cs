@@ -14,8 +14,8 @@ public sealed class SqliteMatchboardDbContext(DbContextOptions<SqliteMatchboardD
     {
         base.OnModelCreating(builder);
 
-        // AUTOINCREMENT: a sequence number is never reused, so "after N" never skips a newer row.
-        builder.Entity<Notification>().Property(n => n.Sequence).HasAnnotation("Sqlite:Autoincrement", true);
+        // AUTOINCREMENT: a notification id is never reused.
+        builder.Entity<Notification>().Property(n => n.Id).HasAnnotation("Sqlite:Autoincrement", true);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
