@@ -17,6 +17,7 @@ using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.CrossSite;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Infrastructure.Runtime;
 using Matchboard.Web.Infrastructure.Scheduling;
@@ -126,6 +127,7 @@ services.AddScoped<DemoSeeder>();
 services.AddScoped<AddCityStaffCommand>();
 services.AddHttpContextAccessor();
 services.AddScoped<NotificationOutbox>();
+services.AddMatchboardIdempotency();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
 services.AddScoped<NotificationMailer>();
@@ -175,6 +177,7 @@ app.UseAuthentication();
 app.UseMatchboardCrossSite();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMatchboardIdempotency();
 
 var api = app.MapGroup("/api");
 api.MapAuthApi()

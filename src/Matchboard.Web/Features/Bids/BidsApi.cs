@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Matchboard.Web.Features.Bids;
@@ -28,7 +29,7 @@ public static class BidsApi
         {
             var bid = await service.PlaceAsync(taskId, request, user, ct);
             return TypedResults.Created($"/api/tasks/{taskId}/bids/mine", bid);
-        });
+        }).AcceptsIdempotencyKey();
 
         writes.MapPut("/mine", (int taskId, BidRequest request, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.ReviseAsync(taskId, request, user, ct));

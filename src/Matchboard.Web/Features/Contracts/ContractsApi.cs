@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 
 namespace Matchboard.Web.Features.Contracts;
 
@@ -12,6 +13,7 @@ public static class ContractsApi
                 service.AwardAsync(taskId, request, user, ct))
             .RequireAuthorization(Policies.Officer)
             .RequireRateLimiting(RateLimits.Writes)
+            .AcceptsIdempotencyKey()
             .WithTags("Contracts");
 
         var contracts = api.MapGroup("/contracts").RequireAuthorization(Policies.Member).WithTags("Contracts");

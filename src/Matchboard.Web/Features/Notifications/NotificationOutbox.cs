@@ -3,6 +3,7 @@ using AutoMapper;
 using Matchboard.Domain.Notifications;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 
 namespace Matchboard.Web.Features.Notifications;
 
@@ -17,6 +18,7 @@ public sealed class NotificationOutbox(
     NotificationMailer mailer,
     IMapper mapper,
     IHttpContextAccessor httpContext,
+    IRequestTransaction requestTransaction,
     ILogger<NotificationOutbox> logger)
 {
     private readonly List<Func<IEnumerable<Notification>>> _factories = [];
@@ -38,7 +40,10 @@ public sealed class NotificationOutbox(
         var factories = _factories.ToList();
         _factories.Clear();
         List<Notification> notifications;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+
+        // Inside a request-wide transaction (an idempotency key's), save in it and leave the commit to its owner.
+        var joined = requestTransaction.IsOpen;
+        await using (var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
             notifications = factories.SelectMany(create => create()).ToList();
@@ -54,9 +59,25 @@ public sealed class NotificationOutbox(
             await NotificationSequencer.NumberAsync(db, notifications, cancellationToken);
             db.Notifications.AddRange(notifications);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
+        if (joined)
+        {
+            // Pushed and mailed only once the owner has really committed; never if it rolls back.
+            requestTransaction.AfterCommit(() => DeliverAsync(notifications));
+            return;
+        }
+
+        await DeliverAsync(notifications);
+    }
+
+    /// <summary>Pushes and mails committed notifications; a failure is logged, never the user's error.</summary>
+    private async Task DeliverAsync(List<Notification> notifications)
+    {
         foreach (var notification in notifications)
         {
             try

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Features.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,12 +18,14 @@ public static class QuestionsApi
                 var question = await service.AskAsync(taskId, request, user, ct);
                 return TypedResults.Created($"/api/tasks/{taskId}", question);
             })
-            .RequireAuthorization(Policies.CivicGroup);
+            .RequireAuthorization(Policies.CivicGroup)
+            .AcceptsIdempotencyKey();
 
         questions.MapPost("/questions/{id:int}/answer", (
                 int id, AnswerQuestionRequest request, QuestionService service, ClaimsPrincipal user, CancellationToken ct) =>
                 service.AnswerAsync(id, request, user, ct))
-            .RequireAuthorization(Policies.Officer);
+            .RequireAuthorization(Policies.Officer)
+            .AcceptsIdempotencyKey();
 
         return api;
     }

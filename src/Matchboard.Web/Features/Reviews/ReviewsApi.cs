@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 
 namespace Matchboard.Web.Features.Reviews;
 
@@ -16,12 +17,14 @@ public static class ReviewsApi
         reviews.MapPost("/", (int id, ReviewRequest request, ReviewService service, ClaimsPrincipal user, CancellationToken ct) =>
                 service.AddAsync(id, request, user, ct))
             .RequireRateLimiting(RateLimits.Writes)
+            .AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Our one review of the other side (1–5 and a comment), after completion or termination.");
         reviews.MapPost("/{reviewId:int}/reply", (int id, int reviewId, ReplyRequest request, ReviewService service, ClaimsPrincipal user, CancellationToken ct) =>
                 service.ReplyAsync(id, reviewId, request, user, ct))
             .RequireRateLimiting(RateLimits.Writes)
+            .AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The reviewed side's one reply to a released review.");

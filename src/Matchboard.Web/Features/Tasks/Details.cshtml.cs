@@ -7,6 +7,7 @@ using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,8 @@ public sealed class DetailsModel(
     MatchboardDbContext db,
     IStringLocalizer<Messages> messages,
     IStringLocalizer<UiText> text,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    FormIdempotency forms) : PageModel
 {
     public static readonly string[] Regions = ["status", "questions", "bids", "mybid"];
 
@@ -234,8 +236,15 @@ public sealed class DetailsModel(
 
         try
         {
-            Flash = await action();
-            return RedirectToPage("/Tasks/Details", new { id });
+            // A form that carries a key (bid, question) runs once for it: a second submission lands where the first did.
+            var done = await forms.RunAsync(async () => new FormResult(Url.Page("/Tasks/Details", new { id })!, await action()), ct);
+            if (done is not null)
+            {
+                Flash = done.Flash;
+                return Redirect(done.Location);
+            }
+
+            ModelState.AddModelError(string.Empty, messages["error.form-already-sent"]);
         }
         catch (DomainException ex)
         {

@@ -2,6 +2,7 @@ using Matchboard.Domain;
 using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,8 @@ namespace Matchboard.Web.Features.Tasks;
 /// <summary>Posting a task: one short guided form, then a preview, then save as a draft or publish.</summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class NewModel(
-    TaskService tasks, MatchboardDbContext db, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
+    TaskService tasks, MatchboardDbContext db, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text,
+    FormIdempotency forms) : PageModel, IFormFieldOrder
 {
     /// <summary>The fields in the order New.cshtml asks for them, for the error summary.</summary>
     public static readonly IReadOnlyList<string> FormFieldOrder =
@@ -80,9 +82,21 @@ public sealed class NewModel(
 
         try
         {
-            var task = await tasks.CreateAsync(ToRequest(Input, publish), User, ct);
-            TempData[nameof(DetailsModel.Flash)] = publish ? text["flash.created-published"].Value : text["flash.created-draft"].Value;
-            return RedirectToPage("/Tasks/Details", new { id = task.Id });
+            var done = await forms.RunAsync(async () =>
+            {
+                var task = await tasks.CreateAsync(ToRequest(Input, publish), User, ct);
+                return new FormResult(
+                    Url.Page("/Tasks/Details", new { id = task.Id })!,
+                    publish ? text["flash.created-published"].Value : text["flash.created-draft"].Value);
+            }, ct);
+            if (done is null)
+            {
+                ModelState.AddModelError(string.Empty, messages["error.form-already-sent"]);
+                return Page();
+            }
+
+            TempData[nameof(DetailsModel.Flash)] = done.Flash;
+            return Redirect(done.Location);
         }
         catch (DomainException ex)
         {

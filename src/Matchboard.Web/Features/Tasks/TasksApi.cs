@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Matchboard.Web.Features.Tasks;
@@ -25,7 +26,7 @@ public static class TasksApi
         {
             var task = await service.CreateAsync(request, user, ct);
             return TypedResults.Created($"/api/tasks/{task.Id}", task);
-        });
+        }).AcceptsIdempotencyKey();
 
         officer.MapPut("/{id:int}", (int id, TaskRequest request, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.EditAsync(id, request, user, ct));

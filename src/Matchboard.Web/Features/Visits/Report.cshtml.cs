@@ -1,6 +1,7 @@
 using Matchboard.Domain;
 using Matchboard.Domain.Visits;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,8 @@ namespace Matchboard.Web.Features.Visits;
 /// the status and the checklist are large radio buttons; the time of the visit is now unless changed.
 /// </summary>
 [Authorize(Policy = Policies.CivicGroup)]
-public sealed class ReportModel(VisitService visits, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+public sealed class ReportModel(
+    VisitService visits, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text, FormIdempotency forms) : PageModel
 {
     public ScheduleDto Schedule { get; private set; } = null!;
 
@@ -51,9 +53,20 @@ public sealed class ReportModel(VisitService visits, TimeProvider clock, IString
                 ? new DateTimeOffset(Today.ToDateTime(time), JapanTime.Offset)
                 : clock.GetUtcNow();
             var checklist = new VisitChecklist(Input.Health, Input.Meals, Input.Sleep, Input.GoingOut, Input.DailyLife, Input.Worries);
-            await visits.FileReportAsync(id, new FileReportRequest(Input.PlannedVisitId, null, null, visitedAt, Input.VisitorName, Input.Status, checklist, Input.Note), User, ct);
-            Flash = text["report.filed"];
-            return RedirectToPage("/Visits/Report", new { id });
+            var done = await forms.RunAsync(async () =>
+            {
+                await visits.FileReportAsync(id, new FileReportRequest(Input.PlannedVisitId, null, null, visitedAt, Input.VisitorName, Input.Status, checklist, Input.Note), User, ct);
+                return new FormResult(Url.Page("/Visits/Report", new { id })!, text["report.filed"]);
+            }, ct);
+            if (done is not null)
+            {
+                Flash = done.Flash;
+                return Redirect(done.Location);
+            }
+
+            ModelState.AddModelError(string.Empty, messages["error.form-already-sent"]);
+            Schedule = await visits.GetScheduleAsync(id, User, ct);
+            return Page();
         }
         catch (DomainException ex)
         {

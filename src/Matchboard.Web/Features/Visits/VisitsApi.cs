@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Idempotency;
 
 namespace Matchboard.Web.Features.Visits;
 
@@ -13,7 +14,7 @@ public static class VisitsApi
 
         var writes = work.MapGroup(string.Empty).RequireRateLimiting(RateLimits.Writes);
         writes.MapPost("/visits", (int id, FileReportRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
-            service.FileReportAsync(id, request, user, ct));
+            service.FileReportAsync(id, request, user, ct)).AcceptsIdempotencyKey();
         writes.MapPost("/visits/{visitId:int}/move", (int id, int visitId, VisitDateRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.MoveAsync(id, visitId, request, user, ct));
         writes.MapPost("/visits/{visitId:int}/propose", (int id, int visitId, VisitDateRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
@@ -21,7 +22,7 @@ public static class VisitsApi
         writes.MapPost("/visits/{visitId:int}/accept-proposal", (int id, int visitId, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.AcceptProposalAsync(id, visitId, user, ct));
         writes.MapPost("/households", (int id, RegisterHouseholdRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
-            service.RegisterHouseholdAsync(id, request, user, ct));
+            service.RegisterHouseholdAsync(id, request, user, ct)).AcceptsIdempotencyKey();
         writes.MapPost("/households/{householdId:int}/consent", (int id, int householdId, ConsentRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.RecordConsentAsync(id, householdId, request, user, ct));
         writes.MapPost("/households/{householdId:int}/visitor", (int id, int householdId, AssignVisitorRequest request, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
