@@ -8,6 +8,7 @@ namespace Matchboard.Web.Tests.Runtime;
 /// Two instances on one database and one Redis: a push caused on one reaches a client connected to the other,
 /// and after a Redis outage (during which writes keep working) pushes flow again without restarting anything.
 /// </summary>
+[Collection(RedisOutageCollection.Name)]
 public sealed class RedisBackplaneTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private static readonly TimeSpan ReconnectPatience = TimeSpan.FromSeconds(30);
@@ -77,4 +78,14 @@ public sealed class RedisBackplaneTests(RedisServer redis) : IClassFixture<Redis
     }
 
     private Dictionary<string, string?> RedisSettings() => new() { ["Redis:Configuration"] = redis.Configuration };
+}
+
+/// <summary>
+/// Reconnecting to a Redis that came back follows real time; with two test hosts per class competing for two cores
+/// with other classes it trailed past the test's patience once, so the outage test runs alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RedisOutageCollection
+{
+    public const string Name = "Redis outage";
 }

@@ -26,6 +26,9 @@ public sealed class RedisConnection : IAsyncDisposable
         // While Redis is away a push fails at once instead of waiting in a backlog for the 5 s timeout: the request
         // that caused it stays fast, the notification row is already committed, and clients fetch it with ?after=.
         Options.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // Try again every second rather than backing off exponentially: pushes between instances resume soon after Redis does.
+        Options.ReconnectRetryPolicy = new LinearRetry(1000);
         Options.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
         _multiplexer = new(async () =>
         {

@@ -10,7 +10,8 @@ public sealed class RedisReadinessCheck(RedisConnection redis) : IHealthCheck
         try
         {
             var multiplexer = await redis.GetAsync().WaitAsync(cancellationToken);
-            if (!multiplexer.IsConnected)
+            // The backplane needs the pub/sub connection too, which reconnects on its own schedule.
+            if (!multiplexer.IsConnected || !multiplexer.GetSubscriber().IsConnected())
             {
                 return HealthCheckResult.Unhealthy("Redis is not connected: live pushes to other instances are paused.");
             }
