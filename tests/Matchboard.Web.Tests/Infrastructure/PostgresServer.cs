@@ -125,7 +125,9 @@ public static class PostgresServer
         private void WatchTestProcess()
         {
             var stop = $"{(AsRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(_bin, "pg_ctl")}' -D '{Path.Combine(_folder, "data")}' -m immediate -w stop";
-            var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{_folder}'";
+            var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; "
+                + $"for i in 1 2 3 4 5 6 7 8 9 10; do [ -e '{Path.Combine(_folder, "data", "postmaster.pid")}' ] || break; sleep 1; done; "
+                + $"rm -rf '{_folder}' || (sleep 1; rm -rf '{_folder}')";
             var start = new ProcessStartInfo("setsid")
             {
                 UseShellExecute = false,
