@@ -17,6 +17,7 @@ using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.CrossSite;
 using Matchboard.Web.Infrastructure.Mail;
+using Matchboard.Web.Infrastructure.Runtime;
 using Matchboard.Web.Infrastructure.Scheduling;
 using Matchboard.Web.Infrastructure.Security;
 using Matchboard.Web.Infrastructure.Ui;
@@ -118,7 +119,7 @@ services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =
 services.AddScoped<UiFormat>();
 services.AddScoped<HeaderState>();
 services.AddOpenApi();
-services.AddHealthChecks();
+services.AddMatchboardRuntime(builder.Configuration);
 services.AddAutoMapper(_ => { }, typeof(Program));
 
 services.AddScoped<DemoSeeder>();
@@ -198,7 +199,7 @@ if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Matchboard:Pu
     app.MapScalarApiReference();
 }
 
-app.MapHealthChecks("/health");
+app.MapMatchboardHealth();
 
 await app.InitializeDatabaseAsync();
 if (AdminCommandLine.IsAdminCommand(args))
