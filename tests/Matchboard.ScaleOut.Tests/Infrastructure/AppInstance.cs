@@ -156,12 +156,6 @@ public sealed class AppInstance : IAsyncDisposable
                 {
                     return;
                 }
-
-                // TEMPORARY until the runtime branch (readiness) is merged: liveness stands in.
-                if (response.StatusCode == HttpStatusCode.NotFound && (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
             }
             catch (HttpRequestException)
             {

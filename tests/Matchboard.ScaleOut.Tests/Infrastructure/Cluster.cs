@@ -1,3 +1,4 @@
+using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.ScaleOut.Tests.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class Cluster : IAsyncLifetime
     public AppInstance B { get; private set; } = null!;
 
     public Market Market { get; private set; } = null!;
+
+    /// <summary>The backplane every instance shares; a test may stop it and start it again on the same port.</summary>
+    public RedisServer Redis { get; private set; } = null!;
 
     /// <summary>The configuration every instance gets (the same as the setup host's).</summary>
     public Dictionary<string, string> Settings { get; } = new()
@@ -48,6 +52,8 @@ public sealed class Cluster : IAsyncLifetime
     {
         _databaseFile = Path.Combine(Path.GetTempPath(), $"matchboard-scaleout-{Guid.NewGuid():N}.db");
         Settings["ConnectionStrings:Matchboard"] = $"Data Source={_databaseFile}";
+        Redis = new RedisServer();
+        Settings["Redis:Configuration"] = Redis.Configuration;
 
         // Migrations first, from one process, then the instances.
         _setup = new SetupHost(Settings);
@@ -83,8 +89,19 @@ public sealed class Cluster : IAsyncLifetime
         }));
     }
 
-    /// <summary>Both instances up (a test that killed one restarts it here, on the same port).</summary>
-    public async Task EnsureRunningAsync() => await Task.WhenAll(A.StartAsync(), B.StartAsync());
+    /// <summary>Redis and both instances up (a test that stopped one starts it again here, on the same port).</summary>
+    public async Task EnsureRunningAsync()
+    {
+        Redis.Start();
+        await Task.WhenAll(Instances.Where(i => !i.IsRunning).Select(async instance =>
+        {
+            await instance.StartAsync();
+
+            // The old client's pooled connections died with the old process.
+            _http[instance].Dispose();
+            _http[instance] = instance.CreateHttpClient();
+        }));
+    }
 
     /// <summary>What the instances wrote lately, for a failing assertion's message.</summary>
     public string Logs => A.RecentLog + "\n" + B.RecentLog;
@@ -103,6 +120,7 @@ public sealed class Cluster : IAsyncLifetime
             await _setup.DisposeAsync();
         }
 
+        Redis?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
