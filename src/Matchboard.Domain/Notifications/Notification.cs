@@ -2,7 +2,8 @@ namespace Matchboard.Domain.Notifications;
 
 /// <summary>
 /// Something one organization should know about, stored before it is pushed so that nothing is lost to a
-/// dropped connection. The id is the sequence: it only grows, so "everything after N" is exact.
+/// dropped connection. Its <see cref="Sequence"/> numbers the organization's notifications 1, 2, 3… in the order
+/// their transactions commit, with no gaps, so "everything after N" is exact (see <see cref="NotificationCounter"/>).
 /// </summary>
 public class Notification
 {
@@ -33,6 +34,13 @@ public class Notification
         IsUrgent = isUrgent;
     }
 
+    /// <summary>A surrogate key with no meaning: the order that counts is <see cref="Sequence"/>.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>
+    /// This notification's place among its organization's notifications (1, 2, 3…), given inside the writing
+    /// transaction from the organization's counter; 0 until then.
+    /// </summary>
     public long Sequence { get; private set; }
 
     public int OrganizationId { get; private set; }
@@ -65,6 +73,25 @@ public class Notification
     public string? ActorUserId { get; private set; }
 
     public void MarkRead() => IsRead = true;
+
+    /// <summary>
+    /// Gives the notification its sequence, once. Numbering twice would mean two counters were taken for one row:
+    /// a bug in the writer, not something a user did, hence no <see cref="DomainException"/>.
+    /// </summary>
+    public void Number(long sequence)
+    {
+        if (sequence < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "Sequences start at 1.");
+        }
+
+        if (Sequence != 0)
+        {
+            throw new InvalidOperationException($"Notification already numbered {Sequence}.");
+        }
+
+        Sequence = sequence;
+    }
 
     /// <summary>Records who acted; set once, by the outbox that writes the notification.</summary>
     public void AttributeTo(string? actorUserId) => ActorUserId ??= actorUserId;

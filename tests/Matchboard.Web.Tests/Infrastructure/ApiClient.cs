@@ -76,20 +76,23 @@ public sealed class ApiClient(HttpClient http, string token, MeDto me)
 
     public Task<HttpResponseMessage> PutJsonAsync(string url, object body) => Http.PutAsJsonAsync(url, body);
 
-    public async Task<NotificationPageDto> NotificationsAsync(long after = 0) =>
-        (await Http.GetFromJsonAsync<NotificationPageDto>($"/api/notifications?after={after}", Json))!;
+    public async Task<NotificationPageDto> NotificationsAsync(long after = 0, int? take = null) =>
+        (await Http.GetFromJsonAsync<NotificationPageDto>($"/api/notifications?after={after}{(take is { } size ? $"&take={size}" : "")}", Json))!;
 
     /// <summary>
-    /// Every notification, page after page, oldest first: as days pass, the demo's active contracts alone fill
-    /// more than one page (a visit with no report is a notification too).
+    /// Every notification, page after page until the server says no more, oldest first: as days pass, the demo's
+    /// active contracts alone fill more than one page (a visit with no report is a notification too).
     /// </summary>
     public async Task<List<NotificationDto>> AllNotificationsAsync()
     {
         var all = new List<NotificationDto>();
-        while ((await NotificationsAsync(all.Count == 0 ? 0 : all[^1].Sequence)).Items is { Count: > 0 } page)
+        NotificationPageDto page;
+        do
         {
-            all.AddRange(page);
+            page = await NotificationsAsync(all.Count == 0 ? 0 : all[^1].Sequence);
+            all.AddRange(page.Items);
         }
+        while (page.HasMore);
 
         return all;
     }

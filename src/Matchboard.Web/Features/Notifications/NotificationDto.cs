@@ -5,6 +5,7 @@ namespace Matchboard.Web.Features.Notifications;
 /// <summary>What the hub pushes as <c>notification</c> and what <c>GET /api/notifications</c> lists.</summary>
 public sealed record NotificationDto
 {
+    /// <summary>The organization's own number for it: 1, 2, 3… in commit order, no gaps.</summary>
     public long Sequence { get; init; }
 
     public NotificationType Type { get; init; }
@@ -34,6 +35,9 @@ public sealed record NotificationPageDto
     public required IReadOnlyList<NotificationDto> Items { get; init; }
 
     public int Unread { get; init; }
+
+    /// <summary>More follow this page: ask again with <c>?after=</c> the last sequence listed, until this is false.</summary>
+    public bool HasMore { get; init; }
 }
 
 public sealed record MarkReadRequest(long? UpTo);

@@ -7,9 +7,9 @@ using Matchboard.Web.Features.Accounts;
 namespace Matchboard.Web.Features.Notifications;
 
 /// <summary>
-/// Notifications are rows written in the same transaction as the change that causes them, and pushed only
-/// once that transaction has committed: a push never announces a change that was rolled back, and a client
-/// that missed a push finds the row with <c>?after=</c>.
+/// Notifications are rows written in the same transaction as the change that causes them, numbered per organization
+/// in that transaction, and pushed only once it has committed: a push never announces a change that was rolled back,
+/// and a client that missed a push (or got it out of order) finds the row with <c>?after=</c>.
 /// </summary>
 public sealed class NotificationOutbox(
     MatchboardDbContext db,
@@ -50,6 +50,8 @@ public sealed class NotificationOutbox(
             {
                 notifications.Where(n => n.OrganizationId == actorOrganization).ToList().ForEach(n => n.AttributeTo(actor));
             }
+            // Numbered here, inside the transaction, so that numbers follow commit order (NotificationSequencer).
+            await NotificationSequencer.NumberAsync(db, notifications, cancellationToken);
             db.Notifications.AddRange(notifications);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -21,20 +21,27 @@ public static class NotificationsApi
         return api;
     }
 
-    /// <summary>The caller's organization's notifications after <paramref name="after"/>, oldest first.</summary>
+    /// <summary>
+    /// The caller's organization's notifications with a sequence above <paramref name="after"/>, oldest first, at most
+    /// <paramref name="take"/> (200 at most). <c>hasMore</c> says another page follows: ask again with the last sequence
+    /// received. Sequences are the organization's own (1, 2, 3… in commit order), so a client that has seen everything
+    /// up to N misses nothing by asking for "after N".
+    /// </summary>
     private static async Task<Ok<NotificationPageDto>> List(
         ClaimsPrincipal user, MatchboardDbContext db, IMapper mapper, long? after, int? take, CancellationToken ct)
     {
         var organizationId = user.RequiredOrganizationId();
+        var size = Math.Clamp(take ?? MaxPage, 1, MaxPage);
         var mine = db.Notifications.AsNoTracking().Where(n => n.OrganizationId == organizationId);
+        // One more than the page: if it comes back, more remain.
         var items = await mine
             .Where(n => n.Sequence > (after ?? 0))
             .OrderBy(n => n.Sequence)
-            .Take(Math.Clamp(take ?? MaxPage, 1, MaxPage))
+            .Take(size + 1)
             .ProjectTo<NotificationDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
         var unread = await mine.CountAsync(n => !n.IsRead, ct);
-        return TypedResults.Ok(new NotificationPageDto { Items = items, Unread = unread });
+        return TypedResults.Ok(new NotificationPageDto { Items = items.Take(size).ToList(), Unread = unread, HasMore = items.Count > size });
     }
 
     private static async Task<NoContent> MarkRead(

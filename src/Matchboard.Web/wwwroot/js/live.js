@@ -7,9 +7,18 @@
 // signed-in user's id, data-user-id): their page still updates its count and regions. Toasts stay until closed or
 // pushed out, so a slow reader does not lose one and nothing on the page jumps on its own.
 //
+// Exactly once: the organization's notifications are numbered 1, 2, 3… in commit order with no gaps. The page
+// keeps the contiguous mark (every notification up to it has been handled; the page was rendered at
+// data-last-sequence) and the numbers handled above it. A push is handled at once whatever its number; one that
+// leaves a hole above the mark makes the page fetch "?after=mark" for what it has not seen. Catch-up (on start and
+// on every reconnect) pages with ?after= until the server says hasMore is false. Anything at or under the mark,
+// or already handled, is ignored, so nothing shows twice.
+//
 // Stable hooks for browser tests:
 //   #live-status[data-state="connected|reconnecting|disconnected"], #toasts (toasts, .toast-close), #unread-count,
-//   window.matchboardLive.connection (stop()/start() to simulate a drop), window.matchboardLive.lastSequence.
+//   window.matchboardLive.connection (stop()/start() to simulate a drop), window.matchboardLive.mark (the contiguous
+//   mark; lastSequence is the same number), .above (numbers handled above it), .received (handled, in order),
+//   .fetching (a catch-up promise while one runs).
 (function () {
   "use strict";
 
@@ -22,12 +31,18 @@
   var toastTexts = JSON.parse(config.getAttribute("data-toast-texts") || "{}");
   var userId = config.getAttribute("data-user-id") || "";
   var maxToasts = 2;
+  var initialMark = Number(config.getAttribute("data-last-sequence") || "0");
   var live = {
     connection: null,
-    lastSequence: Number(config.getAttribute("data-last-sequence") || "0"),
+    mark: initialMark,
+    lastSequence: initialMark,
+    above: [],
     received: [],
+    fetching: null,
     refresh: refreshRegions
   };
+  var seenAbove = {};
+  var pageSize = 200;
   window.matchboardLive = live;
 
   function setState(state) {
@@ -201,37 +216,95 @@
     });
   }
 
-  function handle(n) {
-    if (!n || typeof n.sequence !== "number" || n.sequence <= live.lastSequence) {
-      return Promise.resolve();
+  // Records n as handled and moves the mark over every number now contiguous. False if it was handled before.
+  function accept(n) {
+    if (n.sequence <= live.mark || seenAbove[n.sequence]) {
+      return false;
     }
-    live.lastSequence = n.sequence;
+    seenAbove[n.sequence] = true;
+    while (seenAbove[live.mark + 1]) {
+      delete seenAbove[live.mark + 1];
+      live.mark += 1;
+    }
+    live.lastSequence = live.mark;
+    live.above = Object.keys(seenAbove).map(Number).sort(function (a, b) { return a - b; });
+    config.setAttribute("data-last-sequence", String(live.mark));
     live.received.push(n);
-    config.setAttribute("data-last-sequence", String(n.sequence));
+    return true;
+  }
+
+  function show(n) {
     if (!userId || n.actorUserId !== userId) {
       showToast(n);
     }
     bumpUnread(n);
-    return refreshRegions(n.taskId, n.type);
   }
 
-  // After a reconnect: everything missed, in order, handled the same way; then the true unread count.
+  function valid(n) {
+    return n && typeof n.sequence === "number" && n.sequence > 0;
+  }
+
+  // A push: shown at once, even if an earlier one has not arrived; a hole under it is fetched.
+  function handle(n) {
+    if (!valid(n) || !accept(n)) {
+      return Promise.resolve();
+    }
+    show(n);
+    var refreshed = refreshRegions(n.taskId, n.type);
+    if (live.above.length) {
+      catchUp();
+    }
+    return refreshed;
+  }
+
+  // Everything after the mark, page after page until the server says there is no more, each handled once in the
+  // order the pages list them; then the regions and the true unread count once. One catch-up at a time: asked
+  // again while one runs, it runs once more after it, from the mark reached by then.
+  var again = false;
   function catchUp() {
-    return fetch("/api/notifications?after=" + encodeURIComponent(String(live.lastSequence)), {
-      credentials: "same-origin",
-      headers: { "Accept": "application/json" }
-    }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (page) {
-      if (!page) {
-        return;
-      }
-      var chain = Promise.resolve();
-      (page.items || []).forEach(function (n) {
-        chain = chain.then(function () { return handle(n); });
+    if (live.fetching) {
+      again = true;
+      return live.fetching;
+    }
+    var handledAny = false;
+    var unread = null;
+    function page() {
+      return fetch("/api/notifications?take=" + pageSize + "&after=" + encodeURIComponent(String(live.mark)), {
+        credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      }).then(function (result) {
+        var items = result.items || [];
+        items.forEach(function (n) {
+          if (valid(n) && accept(n)) {
+            show(n);
+            handledAny = true;
+          }
+        });
+        unread = result.unread;
+        // hasMore with an empty page would loop forever; a page that moved nothing ends it too.
+        if (result.hasMore && items.length) {
+          return page();
+        }
       });
-      return chain.then(function () { setUnread(page.unread); });
-    }).catch(function () { });
+    }
+    live.fetching = page().then(function () {
+      setUnread(unread);
+      return handledAny ? refreshRegions() : null;
+    }).catch(function () {
+      // Offline or refused: the next push or reconnect asks again from the same mark.
+    }).then(function () {
+      live.fetching = null;
+      if (again) {
+        again = false;
+        return catchUp();
+      }
+    });
+    return live.fetching;
   }
 
   // The hub's negotiate (and long polling's sends and close) are POSTs and DELETEs signed in by the cookie, so

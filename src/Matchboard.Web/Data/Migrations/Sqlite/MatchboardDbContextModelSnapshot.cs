@@ -258,10 +258,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
                 {
-                    b.Property<long>("Sequence")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:Autoincrement", true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorUserId")
                         .HasMaxLength(450)
@@ -288,6 +287,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
 
@@ -301,11 +303,25 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "Sequence");
+                    b.HasIndex("OrganizationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Notifications.NotificationCounter", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("NotificationCounters", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Organizations.Organization", b =>
@@ -1135,6 +1151,15 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.HasOne("Matchboard.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Notifications.NotificationCounter", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Matchboard.Domain.Notifications.NotificationCounter", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
