@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Matchboard test. First installs what the suite needs and this machine lacks
-# (Debian's Chromium and Japanese fonts for the browser tests), then runs `dotnet test Matchboard.sln` and
-# ends with one line, "N passed, N failed", summed from the TRX results.
+# (Debian's Chromium and Japanese fonts for the browser tests, PostgreSQL), then runs `dotnet test Matchboard.sln`,
+# then the Web tests again on PostgreSQL, and ends with one line, "N passed, N failed", summed from the TRX results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Japanese glyphs for the browser tests' screenshots.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# PostgreSQL's binaries: the Web tests' second pass starts a throwaway server from them.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   $sudo apt-get update -qq
@@ -27,6 +29,13 @@ trap 'rm -rf "$results"' EXIT
 set +e
 dotnet test Matchboard.sln --logger "trx" --results-directory "$results" "$@"
 status=$?
+# Every HTTP rule again on PostgreSQL (one throwaway server, a fresh database per test class). The authorization
+# matrix and the hostile-input run stay single, on SQLite.
+MATCHBOARD_TEST_DATABASE=Postgres dotnet test tests/Matchboard.Web.Tests \
+  --filter "FullyQualifiedName!~AuthorizationMatrixTests&FullyQualifiedName!~HostileInputTests" \
+  --logger "trx;LogFilePrefix=postgres" --results-directory "$results"
+postgres_status=$?
+[ "$status" -ne 0 ] || status=$postgres_status
 set -e
 
 passed=0

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matchboard.Web;
 using Matchboard.Web.Data;
+using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
@@ -34,8 +35,7 @@ var services = builder.Services;
 builder.AddMatchboardTransportSecurity();
 
 services.AddSingleton(TimeProvider.System);
-services.AddDbContext<MatchboardDbContext>(options => options.UseSqlite(
-    DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath)));
+services.AddMatchboardDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 
 services.AddIdentityApiEndpoints<ApplicationUser>(options =>
     {

@@ -76,17 +76,6 @@ public sealed class HostTests(ApiReferenceFactory factory) : IClassFixture<ApiRe
     }
 
     [Fact]
-    public async Task TheDatabaseRunsInWalMode()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
-
-        var mode = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
-
-        Assert.Equal("wal", mode);
-    }
-
-    [Fact]
     public async Task TheBoardFiltersAndPages()
     {
         var client = factory.CreateClient();

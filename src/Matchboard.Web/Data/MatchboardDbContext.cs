@@ -9,12 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Data;
 
-public partial class MatchboardDbContext(DbContextOptions<MatchboardDbContext> options)
+/// <summary>
+/// The one context everybody injects. It is abstract because each database provider has its own subclass
+/// (<see cref="Provider.SqliteMatchboardDbContext"/>, <see cref="Provider.PostgresMatchboardDbContext"/>) that carries
+/// that provider's migration set and its few provider-only model settings.
+/// </summary>
+public abstract partial class MatchboardDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options)
 {
     /// <summary>
-    /// Application-managed concurrency token (SQLite has no rowversion) on every entity configured with it:
-    /// tasks and contracts.
+    /// Application-managed concurrency token on every entity configured with it (tasks, contracts, visits,
+    /// households, alerts). Kept on PostgreSQL too rather than its <c>xmin</c>: a task's version must also change
+    /// when only one of its bids or questions does (see <see cref="BumpVersions"/>), which <c>xmin</c> of the
+    /// task's own row would not.
     /// </summary>
     public const string VersionProperty = "Version";
 
@@ -56,9 +63,6 @@ public partial class MatchboardDbContext(DbContextOptions<MatchboardDbContext> o
     {
         // Status columns read as words in the database, as in the API.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-
-        // SQLite cannot compare or order DateTimeOffset text; UTC ticks sort correctly everywhere.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
     /// <summary>

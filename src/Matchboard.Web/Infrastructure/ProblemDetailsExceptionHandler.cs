@@ -1,8 +1,8 @@
 using Matchboard.Domain;
+using Matchboard.Web.Data;
 using Matchboard.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +15,7 @@ namespace Matchboard.Web.Infrastructure;
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
     IStringLocalizer<Messages> localizer,
+    IConstraintViolations constraints,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class ProblemDetailsExceptionHandler(
             ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Code),
             ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "concurrency"),
-            DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } => Problem(StatusCodes.Status409Conflict, "duplicate"),
+            DbUpdateException update when constraints.Classify(update) is { } kind => Constraint(kind),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "bad-request"),
             _ => null,
         };
@@ -38,7 +39,12 @@ public sealed class ProblemDetailsExceptionHandler(
             return false;
         }
 
-        if (problem.Status >= 500 || exception is BadHttpRequestException)
+        if (exception is DbUpdateException and not DbUpdateConcurrencyException && problem.Status == StatusCodes.Status422UnprocessableEntity)
+        {
+            // A NOT NULL or CHECK constraint is never the user's doing: answer honestly, and log it to be fixed.
+            logger.LogWarning(exception, "A write broke a database constraint: {Message}", exception.InnerException?.Message);
+        }
+        else if (problem.Status >= 500 || exception is BadHttpRequestException)
         {
             logger.LogInformation(exception, "Request refused: {Message}", exception.Message);
         }
@@ -51,6 +57,18 @@ public sealed class ProblemDetailsExceptionHandler(
             Exception = exception,
         });
     }
+
+    /// <summary>
+    /// A constraint the database refused, by kind (the provider's <see cref="IConstraintViolations"/> reads its
+    /// codes): a duplicate made by a concurrent request, a row referred to that another request removed, or a
+    /// NOT NULL / CHECK rule our own code broke. Nothing was written either way: the transaction rolled back.
+    /// </summary>
+    private ProblemDetails Constraint(ConstraintKind kind) => kind switch
+    {
+        ConstraintKind.Unique => Problem(StatusCodes.Status409Conflict, "duplicate"),
+        ConstraintKind.ForeignKey => Problem(StatusCodes.Status409Conflict, "reference-gone"),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, "not-saved"),
+    };
 
     private ProblemDetails Problem(int status, string code)
     {

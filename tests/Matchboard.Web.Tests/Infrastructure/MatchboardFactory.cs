@@ -1,3 +1,4 @@
+using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Features.Tasks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,16 +11,39 @@ using MimeKit;
 namespace Matchboard.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh SQLite file with the demo seed loaded, and a clock the test moves by hand.
-/// One instance per test class.
+/// The real app on a fresh database with the demo seed loaded, and a clock the test moves by hand.
+/// One instance per test class. The database is a SQLite file, or with <c>MATCHBOARD_TEST_DATABASE=Postgres</c>
+/// a fresh database on the process's throwaway PostgreSQL (<see cref="PostgresServer"/>), dropped on dispose.
 /// </summary>
 public class MatchboardFactory : WebApplicationFactory<Program>
 {
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"matchboard-test-{Guid.NewGuid():N}.db");
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    private readonly Lazy<string> _connectionString;
 
-    public string ConnectionString => $"Data Source={_databaseFile}";
+    public MatchboardFactory()
+    {
+        _connectionString = new Lazy<string>(() => Provider == DatabaseProvider.Postgres
+            ? PostgresServer.CreateDatabase("matchboard_test")
+            : $"Data Source={_databaseFile}");
+    }
+
+    /// <summary>The provider every factory of this test run uses: <c>MATCHBOARD_TEST_DATABASE</c>, SQLite by default.</summary>
+    public static DatabaseProvider TestProvider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("MATCHBOARD_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>This host's provider (a subclass may pin one).</summary>
+    public virtual DatabaseProvider Provider => TestProvider;
+
+    /// <summary>
+    /// The host's clock, starting now on a whole second: PostgreSQL keeps instants to the microsecond, not to .NET's
+    /// 100 ns tick, so a test comparing a stored instant with the clock's must not start between two microseconds.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public string ConnectionString => _connectionString.Value;
 
     /// <summary>This host's own mail-drop folder, so that tests read back only the mail their host wrote.</summary>
     public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-mail-{Guid.NewGuid():N}");
@@ -38,6 +62,7 @@ public class MatchboardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Matchboard", ConnectionString);
         builder.UseSetting("Matchboard:MailDrop", MailDrop);
 
@@ -84,10 +109,20 @@ public class MatchboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        if (Provider == DatabaseProvider.Postgres)
         {
-            File.Delete(file);
+            if (_connectionString.IsValueCreated)
+            {
+                PostgresServer.DropDatabase(_connectionString.Value);
+            }
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
 
         if (Directory.Exists(MailDrop))

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Data.Provider;
+
+/// <summary>
+/// Registers <see cref="MatchboardDbContext"/> on the provider named by <c>Database:Provider</c> (<c>Sqlite</c>, the
+/// default, or <c>Postgres</c>) with <c>ConnectionStrings:Matchboard</c>, and the provider's reading of
+/// constraint violations. Everything else injects <see cref="MatchboardDbContext"/> and stays provider-neutral.
+/// </summary>
+public static class MatchboardDatabase
+{
+    public const string ProviderKey = "Database:Provider";
+
+    public const string ConnectionStringName = "Matchboard";
+
+    public static DatabaseProvider ProviderOf(IConfiguration configuration)
+    {
+        var name = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} must be Sqlite or Postgres, not '{name}'.");
+    }
+
+    public static IServiceCollection AddMatchboardDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        switch (ProviderOf(configuration))
+        {
+            case DatabaseProvider.Postgres:
+                var connectionString = configuration.GetConnectionString(ConnectionStringName)
+                    ?? throw new InvalidOperationException(
+                        $"{ProviderKey}=Postgres needs ConnectionStrings:{ConnectionStringName} (e.g. \"Host=127.0.0.1;Database=matchboard;Username=matchboard;Password=…\").");
+                services.AddDbContext<MatchboardDbContext, PostgresMatchboardDbContext>(options => UsePostgres(options, connectionString));
+                services.AddSingleton<IConstraintViolations, PostgresConstraintViolations>();
+                break;
+            default:
+                var file = ResolveSqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), contentRoot);
+                services.AddDbContext<MatchboardDbContext, SqliteMatchboardDbContext>(options => UseSqlite(options, file));
+                services.AddSingleton<IConstraintViolations, SqliteConstraintViolations>();
+                break;
+        }
+
+        return services;
+    }
+
+    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    /// <summary>
+    /// The SQLite connection string, with a relative database file resolved against the content root, so that
+    /// the app finds the same database whichever folder it is started from.
+    /// </summary>
+    public static string ResolveSqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/matchboard.db");
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}
