@@ -13,7 +13,7 @@ public sealed class Cluster : IAsyncLifetime
     public const int GroupCount = 100;
 
     private readonly Dictionary<AppInstance, HttpClient> _http = [];
-    private string? _databaseFile;
+    private string? _connectionString;
     private SetupHost? _setup;
 
     public AppInstance A { get; private set; } = null!;
@@ -50,8 +50,9 @@ public sealed class Cluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _databaseFile = Path.Combine(Path.GetTempPath(), $"matchboard-scaleout-{Guid.NewGuid():N}.db");
-        Settings["ConnectionStrings:Matchboard"] = $"Data Source={_databaseFile}";
+        _connectionString = PostgresServer.CreateDatabase("matchboard_scaleout");
+        Settings["Database:Provider"] = "Postgres";
+        Settings["ConnectionStrings:Matchboard"] = _connectionString;
         Redis = new RedisServer();
         Settings["Redis:Configuration"] = Redis.Configuration;
 
@@ -121,13 +122,9 @@ public sealed class Cluster : IAsyncLifetime
         }
 
         Redis?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        if (_connectionString is not null)
         {
-            if (file is not null && File.Exists(file))
-            {
-                File.Delete(file);
-            }
+            PostgresServer.DropDatabase(_connectionString);
         }
 
         if (Directory.Exists(Settings["Matchboard:MailDrop"]))
