@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Matchboard test. First installs what the suite needs and this machine lacks
-# (Debian's Chromium and Japanese fonts for the browser tests, PostgreSQL), then runs `dotnet test Matchboard.sln`,
-# then the Web tests again on PostgreSQL, and ends with one line, "N passed, N failed", summed from the TRX results.
+# (Debian's Chromium and Japanese fonts for the browser tests; PostgreSQL and Redis, which the test fixtures
+# start themselves on loopback), then runs `dotnet test Matchboard.sln`, then the Web tests again on PostgreSQL,
+# and ends with one line, "N passed, N failed", summed from the TRX results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,10 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Japanese glyphs for the browser tests' screenshots.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
-# PostgreSQL's binaries: the Web tests' second pass starts a throwaway server from them.
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# Binaries for the Web tests' PostgreSQL pass and the multi-instance tests: the fixtures start their own
+# throwaway servers on free loopback ports.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   $sudo apt-get update -qq

@@ -22,6 +22,10 @@ public sealed class RedisConnection : IAsyncDisposable
         // A malformed string fails here, at start-up, not at the first push.
         Options = ConfigurationOptions.Parse(configuration);
         Options.AbortOnConnectFail = false;
+
+        // While Redis is away a push fails at once instead of waiting in a backlog for the 5 s timeout: the request
+        // that caused it stays fast, the notification row is already committed, and clients fetch it with ?after=.
+        Options.BacklogPolicy = BacklogPolicy.FailFast;
         Options.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
         _multiplexer = new(async () =>
         {
