@@ -49,6 +49,7 @@ public sealed class RedisOutageTests(Cluster cluster, ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(3));
         cluster.Redis.Stop();
+        var stoppedAt = watch.Elapsed;
         phase = "during";
         await Task.Delay(Outage);
         cluster.Redis.Start();
@@ -70,12 +71,13 @@ public sealed class RedisOutageTests(Cluster cluster, ITestOutputHelper output)
 
         await stop.CancelAsync();
         await activity;
+        var spans = new Dictionary<string, TimeSpan> { ["before"] = stoppedAt, ["during"] = restartedAt - stoppedAt, ["after"] = watch.Elapsed - restartedAt };
         var a = await Delivery.CheckAsync(cluster, officers[0], cluster.Http(cluster.B), onA.Received);
         var b = await Delivery.CheckAsync(cluster, officers[1], cluster.Http(cluster.A), onB.Received);
 
         foreach (var (name, tally) in byPhase)
         {
-            output.WriteLine($"Redis {name} the {Outage.TotalSeconds:0} s outage: {tally.Summary(watch.Elapsed)}");
+            output.WriteLine($"Redis {name} the {Outage.TotalSeconds:0} s outage: {tally.Summary(spans[name])}");
         }
 
         output.WriteLine($"Pushes crossed instances again {resumeWatch.Elapsed.TotalSeconds:0.0} s after Redis restarted (at {restartedAt.TotalSeconds:0.0} s): {(resumed is null ? "NOT within 15 s" : "yes")}");
