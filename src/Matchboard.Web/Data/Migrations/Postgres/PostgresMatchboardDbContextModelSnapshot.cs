@@ -269,11 +269,11 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
                 {
-                    b.Property<long>("Sequence")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorUserId")
                         .HasMaxLength(450)
@@ -300,6 +300,9 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("TaskId")
                         .HasColumnType("integer");
 
@@ -313,11 +316,25 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "Sequence");
+                    b.HasIndex("OrganizationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Notifications.NotificationCounter", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("NotificationCounters", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Organizations.Organization", b =>
@@ -942,6 +959,25 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1150,6 +1186,15 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.HasOne("Matchboard.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Notifications.NotificationCounter", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Matchboard.Domain.Notifications.NotificationCounter", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
