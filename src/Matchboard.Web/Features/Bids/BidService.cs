@@ -41,27 +41,36 @@ public sealed class BidService(
         };
     }
 
+    /// <remarks>Another group's bid on the same task at the same moment is no reason to refuse ours (<see cref="ConcurrencyRetry"/>).</remarks>
     public async Task<BidDto> PlaceAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();
-        var task = await db.LoadAsync(taskId, groupId, ct);
-        var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
-        var now = clock.GetUtcNow();
-        var bid = task.PlaceBid(group, ToTerms(request, task, now), now);
-        Announce(task, bid, NotificationType.BidPlaced, now);
-        await outbox.CommitAsync(ct);
-        return await GetAsync(bid.Id, ct);
+        var bidId = await db.RetryOnConflictAsync(async () =>
+        {
+            var task = await db.LoadAsync(taskId, groupId, ct);
+            var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
+            var now = clock.GetUtcNow();
+            var bid = task.PlaceBid(group, ToTerms(request, task, now), now);
+            Announce(task, bid, NotificationType.BidPlaced, now);
+            await outbox.CommitAsync(ct);
+            return bid.Id;
+        });
+        return await GetAsync(bidId, ct);
     }
 
     public async Task<BidDto> ReviseAsync(int taskId, BidRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();
-        var task = await db.LoadAsync(taskId, groupId, ct);
-        var now = clock.GetUtcNow();
-        var bid = task.ReviseBid(groupId, ToTerms(request, task, now), now);
-        Announce(task, bid, NotificationType.BidRevised, now);
-        await outbox.CommitAsync(ct);
-        return await GetAsync(bid.Id, ct);
+        var bidId = await db.RetryOnConflictAsync(async () =>
+        {
+            var task = await db.LoadAsync(taskId, groupId, ct);
+            var now = clock.GetUtcNow();
+            var bid = task.ReviseBid(groupId, ToTerms(request, task, now), now);
+            Announce(task, bid, NotificationType.BidRevised, now);
+            await outbox.CommitAsync(ct);
+            return bid.Id;
+        });
+        return await GetAsync(bidId, ct);
     }
 
     /// <summary>Our bid, made before the task changed, stands for the current terms as it is.</summary>
@@ -77,11 +86,14 @@ public sealed class BidService(
     public async Task WithdrawAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();
-        var task = await db.LoadAsync(taskId, groupId, ct);
-        var now = clock.GetUtcNow();
-        var bid = task.WithdrawBid(groupId, now);
-        Announce(task, bid, NotificationType.BidWithdrawn, now);
-        await outbox.CommitAsync(ct);
+        await db.RetryOnConflictAsync(async () =>
+        {
+            var task = await db.LoadAsync(taskId, groupId, ct);
+            var now = clock.GetUtcNow();
+            var bid = task.WithdrawBid(groupId, now);
+            Announce(task, bid, NotificationType.BidWithdrawn, now);
+            await outbox.CommitAsync(ct);
+        });
     }
 
     /// <summary>The caller's own latest bid on the task: a group sees no other.</summary>

@@ -86,16 +86,7 @@ public sealed class ContractService(
     /// </summary>
     public async Task<ContractDto> SignAsync(int contractId, ClaimsPrincipal user, CancellationToken ct)
     {
-        try
-        {
-            await SignOnceAsync(contractId, user, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await SignOnceAsync(contractId, user, ct);
-        }
-
+        await db.RetryOnConflictAsync(() => SignOnceAsync(contractId, user, ct), attempts: 2);
         return await GetAsync(contractId, user, ct);
     }
 

@@ -15,12 +15,17 @@ public sealed class QuestionService(MatchboardDbContext db, IMapper mapper, Time
     public async Task<QuestionDto> AskAsync(int taskId, AskQuestionRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var groupId = user.RequiredOrganizationId();
-        var task = await db.LoadAsync(taskId, groupId, ct);
-        var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
-        var now = clock.GetUtcNow();
-        var question = task.Ask(group, request.Text ?? string.Empty, now);
-        outbox.Add(() => new Notification(task.AssociationId, NotificationType.QuestionAsked, task.Id, task.Title, now));
-        await outbox.CommitAsync(ct);
+        // Two groups asking about one task at once do not contradict each other (ConcurrencyRetry).
+        var question = await db.RetryOnConflictAsync(async () =>
+        {
+            var task = await db.LoadAsync(taskId, groupId, ct);
+            var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
+            var now = clock.GetUtcNow();
+            var asked = task.Ask(group, request.Text ?? string.Empty, now);
+            outbox.Add(() => new Notification(task.AssociationId, NotificationType.QuestionAsked, task.Id, task.Title, now));
+            await outbox.CommitAsync(ct);
+            return asked;
+        });
         return mapper.Map<QuestionDto>(question) with { AskedByUs = true };
     }
 
