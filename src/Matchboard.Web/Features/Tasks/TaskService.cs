@@ -118,8 +118,6 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
 
         return mapper.Map<TaskDetailDto>(task) with
         {
-            // Set here: the profile's map of the weekday pattern came out empty on this (in-memory) map.
-            VisitWeekdays = task.VisitWeekdays.Days,
             AcceptingBids = task.IsAcceptingBids(clock.GetUtcNow()),
             BidCount = bidCount,
             Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
