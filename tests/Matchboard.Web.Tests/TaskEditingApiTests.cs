@@ -65,6 +65,25 @@ public sealed class TaskEditingApiTests(MatchboardFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ConfirmingABidTellsTheAssociationLiveSoItsComparisonDropsTheMark()
+    {
+        var (officer, task, body) = await PostCleanupAsync();
+        var group = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
+        var bid = await group.BidAsync(task.Id, 10_000);
+        (await officer.Http.PutAsJsonAsync($"/api/tasks/{task.Id}", With(body, ("feeYen", 26_000)))).EnsureSuccessStatusCode();
+        await using var live = await LiveClient.ConnectAsync(factory, officer);
+
+        (await group.Http.PostAsync($"/api/tasks/{task.Id}/bids/mine/confirm", null)).EnsureSuccessStatusCode();
+
+        var row = Assert.Single(await officer.AllNotificationsAsync(), n => n.TaskId == task.Id && n.Type == NotificationType.BidConfirmed);
+        var pushed = await live.WaitForAsync(NotificationType.BidConfirmed, task.Id);
+        Assert.Equal(task.Title, pushed.Title);
+        Assert.Equal(pushed.Sequence, row.Sequence);
+        Assert.DoesNotContain(await group.AllNotificationsAsync(), n => n.Type == NotificationType.BidConfirmed && n.TaskId == task.Id);
+        Assert.False(Assert.Single(await officer.GetAsync<List<BidDto>>($"/api/tasks/{task.Id}/bids"), b => b.Id == bid.Id).ForEarlierTerms);
+    }
+
+    [Fact]
     public async Task ABidForTheEarlierTermsCanStillBeAwarded()
     {
         var (officer, task, body) = await PostCleanupAsync();
