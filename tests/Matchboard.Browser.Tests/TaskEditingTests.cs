@@ -27,6 +27,11 @@ public sealed class TaskEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(officer.Locator("#edit-public-note")).ToBeVisibleAsync();
         await Expect(officer.Locator("#Input_Title")).ToHaveValueAsync(title);
         await officer.Locator("#Input_FeeYen").FillAsync("200000");
+
+        // The preview says what will change and that the bidder will be asked to confirm; nothing is saved yet.
+        await officer.Locator("#task-edit-preview").ClickAsync();
+        await Expect(officer.Locator("#edit-preview li[data-field='feeYen']")).ToContainTextAsync("¥180,000 → ¥200,000");
+        await Expect(officer.Locator("#edit-preview-confirm")).ToBeVisibleAsync();
         await officer.Locator("#task-edit-save").ClickAsync();
         await Expect(officer.Locator("#flash")).ToBeVisibleAsync();
         await Expect(officer.Locator("#task-history li[data-field='feeYen']")).ToContainTextAsync("¥180,000 → ¥200,000");
@@ -44,7 +49,8 @@ public sealed class TaskEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(group.Locator("#flash")).ToBeVisibleAsync();
         await Expect(group.Locator("#earlier-terms")).ToHaveCountAsync(0);
         await Expect(group.Locator("#my-bid-summary")).ToContainTextAsync("¥" + Ui.Yen(170_000));
-        await officer.ReloadAsync();
+
+        // The officer's comparison drops the mark live, on the group's confirmation (BidConfirmed).
         await Expect(officer.Locator("#bid-list li.bid .earlier-terms")).ToHaveCountAsync(0);
     }
 

@@ -113,23 +113,63 @@ public sealed class HomeTodoTests(MatchboardFactory factory) : IClassFixture<Mat
     }
 
     [Fact]
-    public async Task AGroupsHomeCountsBidsItCanStillChangeAndContractsItHasToSign()
+    public async Task AGroupsHomeCountsContractsItHasToSignAndNoBidToConfirmWhileNoTaskChanged()
     {
         var group = await PageClient.CreateAsync(factory, LifeSupportStaff);
-        var api = await ApiClient.SignInAsync(factory, LifeSupportStaff);
 
         var html = await group.Http.GetStringAsync("/");
 
-        // かわさきライフサポート: live bids on one open task (渡田) and two closed ones; chosen for 井田 and not yet signed.
-        Assert.Equal(1, Todo.Count(html, "revise"));
-        Assert.Equal("/Bids/Mine", Todo.Link(html, "revise"));
+        // かわさきライフサポート: live bids on one open task (渡田) and two closed ones, none changed since; chosen for 井田 and not yet signed.
+        Assert.Equal(0, Todo.Count(html, "confirm"));
+        Assert.Null(Todo.Link(html, "confirm"));
         Assert.Equal(1, Todo.Count(html, "sign"));
         Assert.Equal("/Contracts", Todo.Link(html, "sign"));
+    }
 
-        var withdrawn = await api.Http.DeleteAsync($"/api/tasks/{await TaskIdAsync("ごみ集積所の清掃と不法投棄の見回り（週2回）")}/bids/mine");
+    [Fact]
+    public async Task AGroupsHomeCountsBidsWaitingForItsConfirmationAfterATaskChangeAndLinksToTheConfirmation()
+    {
+        var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
+        var group = await PageClient.CreateAsync(factory, DemoAccounts.TamagawaStaff);
+        var groupApi = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
+        var body = Requests.CleanupTask(factory.Clock.GetUtcNow());
+        var task = await officer.PostTaskAsync(body);
+        await groupApi.BidAsync(task.Id, 10_000);
+        var before = Todo.Count(await group.Http.GetStringAsync("/"), "confirm");
 
-        Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
-        Assert.Equal(0, Todo.Count(await group.Http.GetStringAsync("/"), "revise"));
+        // A change of title alone asks nothing of the bidders; a change of fee does.
+        var edit = new Dictionary<string, object?>(body) { ["title"] = "駅前の歩道の清掃（月1回・朝）" };
+        edit.Remove("publish");
+        (await officer.Http.PutAsJsonAsync($"/api/tasks/{task.Id}", edit)).EnsureSuccessStatusCode();
+        Assert.Equal(before, Todo.Count(await group.Http.GetStringAsync("/"), "confirm"));
+        edit["feeYen"] = 30_000;
+        (await officer.Http.PutAsJsonAsync($"/api/tasks/{task.Id}", edit)).EnsureSuccessStatusCode();
+
+        var html = await group.Http.GetStringAsync("/");
+        Assert.Equal(before + 1, Todo.Count(html, "confirm"));
+        Assert.Contains("依頼が変更され、確認が必要な提案", html);
+        var link = Todo.Link(html, "confirm")!;
+        if (before == 0)
+        {
+            Assert.Equal($"/Tasks/{task.Id}#earlier-terms", link);
+        }
+
+        Assert.Contains("id=\"earlier-terms\"", await group.Http.GetStringAsync(link.Split('#')[0]));
+        Assert.Contains($"href=\"/Tasks/{task.Id}#earlier-terms\"", await group.Http.GetStringAsync("/Bids/Mine"));
+
+        var confirmed = await group.PostFormAsync($"/Tasks/{task.Id}?handler=ConfirmBid", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(before, Todo.Count(await group.Http.GetStringAsync("/"), "confirm"));
+        Assert.DoesNotContain($"href=\"/Tasks/{task.Id}#earlier-terms\"", await group.Http.GetStringAsync("/Bids/Mine"));
+    }
+
+    [Fact]
+    public async Task TheConfirmLineIsInEnglishToo()
+    {
+        var group = await PageClient.CreateAsync(factory, LifeSupportStaff, "en");
+
+        Assert.Contains("Proposals to confirm after a task change", await group.Http.GetStringAsync("/"));
     }
 
     [Fact]

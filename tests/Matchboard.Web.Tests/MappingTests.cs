@@ -1,6 +1,9 @@
 using AutoMapper;
 using AutoMapper.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Matchboard.Domain;
+using Matchboard.Domain.Tasks;
+using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Tests.Infrastructure;
 
 namespace Matchboard.Web.Tests;
@@ -22,6 +25,26 @@ public sealed class MappingTests(MatchboardFactory factory) : IClassFixture<Matc
 
         Assert.NotEmpty(maps);
         Assert.All(maps, map => Assert.True(map.MaxDepth > 0, $"{map.SourceType.Name} → {map.DestinationType.Name} has no MaxDepth"));
+    }
+
+    /// <summary>The weekday pattern is a value object; the in-memory map once gave an empty list for it.</summary>
+    [Fact]
+    public void ATaskPageMapsItsVisitWeekdays()
+    {
+        var mapper = factory.Services.GetRequiredService<IMapper>();
+        var now = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var task = CommunityTask.Draft(1, new TaskDetails(
+            Title: "高齢者見守り訪問", Description: "一人暮らしの高齢者宅を訪問します。", Category: Categories.WatchOver,
+            Ward: Wards.Nakahara, Town: "小杉町", StartDate: new DateOnly(2026, 7, 2), EndDate: new DateOnly(2026, 7, 10),
+            VisitsPlanned: 4, IsVolunteer: false, FeeYen: 50_000, BidDeadline: now.AddDays(14),
+            CertificationRequired: false, InsuranceRequired: false, HouseholdsServed: 3,
+            VisitWeekdays: WeekdaySet.Of(DayOfWeek.Thursday, DayOfWeek.Friday)), now);
+
+        var detail = mapper.Map<TaskDetailDto>(task);
+        var summary = mapper.Map<TaskSummaryDto>(task);
+
+        Assert.Equal([DayOfWeek.Thursday, DayOfWeek.Friday], summary.VisitWeekdays);
+        Assert.Equal([DayOfWeek.Thursday, DayOfWeek.Friday], detail.VisitWeekdays);
     }
 
     /// <summary>

@@ -56,6 +56,78 @@ public sealed class TaskEditPageTests(MatchboardFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task APublishedTasksChangeIsPreviewedBeforeAfterWithTheBiddersAskedToConfirmAndSavedOnlyFromThePreview()
+    {
+        var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
+        var task = await officer.PostTaskAsync(Requests.CleanupTask(factory.Clock.GetUtcNow()));
+        await (await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff)).BidAsync(task.Id, 10_000);
+        var page = await PageClient.CreateAsync(factory, DemoAccounts.MizonokuchiOfficer);
+        var form = await page.Http.GetStringAsync($"/Tasks/{task.Id}/Edit");
+        Assert.Contains("id=\"task-edit-preview\"", form);
+        var before = await DatabaseChecksum.OfEveryTableAsync(factory);
+
+        var preview = await page.PostFormAsync($"/Tasks/{task.Id}/Edit?handler=Preview", Form(task, feeYen: "26000"));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"edit-preview\"", html);
+        Assert.Contains("¥20,000 → ¥26,000", html);
+        Assert.Contains("提案している1団体に、提案の確認をお願いします", html);
+        Assert.Contains("name=\"Input.FeeYen\" value=\"26000\"", html);
+        Assert.Empty(DatabaseChecksum.Changed(before, await DatabaseChecksum.OfEveryTableAsync(factory)));
+
+        var save = await page.PostFormAsync($"/Tasks/{task.Id}/Edit", Form(task, feeYen: "26000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.Equal(26_000, (await officer.GetAsync<TaskDetailDto>($"/api/tasks/{task.Id}")).FeeYen);
+    }
+
+    [Fact]
+    public async Task APreviewOfAChangeOutsideTheTermsSaysTheBiddersAreToldButNotAskedAndARefusedOneShowsTheFormAgain()
+    {
+        var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
+        var task = await officer.PostTaskAsync(Requests.CleanupTask(factory.Clock.GetUtcNow()));
+        await (await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff)).BidAsync(task.Id, 10_000);
+        var page = await PageClient.CreateAsync(factory, DemoAccounts.MizonokuchiOfficer);
+
+        var titleOnly = await (await page.PostFormAsync($"/Tasks/{task.Id}/Edit?handler=Preview", Form(task, title: "駅前の歩道の清掃（朝）"))).Content.ReadAsStringAsync();
+        var refused = await (await page.PostFormAsync($"/Tasks/{task.Id}/Edit?handler=Preview", Form(task, feeYen: "-1"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"edit-preview-told\"", titleOnly);
+        Assert.DoesNotContain("id=\"edit-preview-confirm\"", titleOnly);
+        Assert.DoesNotContain("id=\"edit-preview\"", refused);
+        Assert.Contains("id=\"error-summary\"", refused);
+        Assert.Contains("id=\"task-edit-preview\"", refused);
+        Assert.Equal(20_000, (await officer.GetAsync<TaskDetailDto>($"/api/tasks/{task.Id}")).FeeYen);
+    }
+
+    private static Dictionary<string, string> Form(TaskDetailDto task, string? title = null, string feeYen = "20000")
+    {
+        // The form has minutes; the API-posted deadline may have seconds, and a bid forbids bringing it closer.
+        var deadline = task.BidDeadline.ToOffset(TimeSpan.FromHours(9));
+        deadline = deadline.AddTicks(-(deadline.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(deadline.Ticks % TimeSpan.TicksPerMinute == 0 ? 0 : 1);
+        return new()
+        {
+            ["Input.Title"] = title ?? task.Title,
+            ["Input.Description"] = task.Description,
+            ["Input.Category"] = task.Category,
+            ["Input.Ward"] = task.Ward,
+            ["Input.Town"] = task.Town,
+            ["Input.StartDate"] = $"{task.StartDate:yyyy-MM-dd}",
+            ["Input.EndDate"] = $"{task.EndDate:yyyy-MM-dd}",
+            ["Input.VisitWeekdays"] = "Tuesday",
+            ["Input.VisitsPlanned"] = task.VisitsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.HouseholdsServed"] = task.HouseholdsServed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Pay"] = task.IsVolunteer ? "volunteer" : "fee",
+            ["Input.FeeYen"] = feeYen,
+            ["Input.DeadlineDate"] = $"{deadline:yyyy-MM-dd}",
+            ["Input.DeadlineTime"] = $"{deadline:HH:mm}",
+            ["Input.CertificationRequired"] = task.CertificationRequired ? "true" : "false",
+            ["Input.InsuranceRequired"] = task.InsuranceRequired ? "true" : "false",
+        };
+    }
+
+    [Fact]
     public async Task AnotherAssociationCannotOpenTheEditPage()
     {
         var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using Matchboard.Domain.Bids;
 using Matchboard.Domain.Notifications;
 using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.Web.Tests;
 
@@ -62,6 +66,115 @@ public sealed class TaskEditingApiTests(MatchboardFactory factory) : IClassFixtu
         var bid = (await confirm.Content.ReadFromJsonAsync<BidDto>(ApiClient.Json))!;
         Assert.Equal((false, 10_000L), (bid.ForEarlierTerms, bid.AmountYen));
         Assert.False(Assert.Single(await officer.GetAsync<List<BidDto>>($"/api/tasks/{task.Id}/bids")).ForEarlierTerms);
+    }
+
+    [Fact]
+    public async Task ConfirmingABidTellsTheAssociationLiveSoItsComparisonDropsTheMark()
+    {
+        var (officer, task, body) = await PostCleanupAsync();
+        var group = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
+        var bid = await group.BidAsync(task.Id, 10_000);
+        (await officer.Http.PutAsJsonAsync($"/api/tasks/{task.Id}", With(body, ("feeYen", 26_000)))).EnsureSuccessStatusCode();
+        await using var live = await LiveClient.ConnectAsync(factory, officer);
+
+        (await group.Http.PostAsync($"/api/tasks/{task.Id}/bids/mine/confirm", null)).EnsureSuccessStatusCode();
+
+        var row = Assert.Single(await officer.AllNotificationsAsync(), n => n.TaskId == task.Id && n.Type == NotificationType.BidConfirmed);
+        var pushed = await live.WaitForAsync(NotificationType.BidConfirmed, task.Id);
+        Assert.Equal(task.Title, pushed.Title);
+        Assert.Equal(pushed.Sequence, row.Sequence);
+        Assert.DoesNotContain(await group.AllNotificationsAsync(), n => n.Type == NotificationType.BidConfirmed && n.TaskId == task.Id);
+        Assert.False(Assert.Single(await officer.GetAsync<List<BidDto>>($"/api/tasks/{task.Id}/bids"), b => b.Id == bid.Id).ForEarlierTerms);
+    }
+
+    /// <summary>
+    /// An edit and a new bid on the same task, sent at once, many times. Each either runs whole or is refused with
+    /// a clean 409 that wrote nothing: never an edit that missed the bid placed under the old terms.
+    /// </summary>
+    [Fact]
+    public async Task AnEditRacingABidOnTheSameTaskGivesOneOfThemAClean409OrRunsBothInTurn()
+    {
+        var tamagawa = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
+        var mimamori = await ApiClient.SignInAsync(factory, DemoAccounts.MimamoriStaff);
+        for (var round = 0; round < 12; round++)
+        {
+            var (officer, task, body) = await PostCleanupAsync();
+            await tamagawa.BidAsync(task.Id, 10_000);
+
+            var responses = await Task.WhenAll(
+                officer.Http.PutAsJsonAsync($"/api/tasks/{task.Id}", With(body, ("feeYen", 30_000))),
+                mimamori.Http.PostAsJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(12_000, earliestStart: task.StartDate)));
+            var (edit, bid) = (responses[0].StatusCode, responses[1].StatusCode);
+
+            Assert.Contains((edit, bid), new[]
+            {
+                (HttpStatusCode.OK, HttpStatusCode.Created),
+                (HttpStatusCode.Conflict, HttpStatusCode.Created),
+                (HttpStatusCode.OK, HttpStatusCode.Conflict),
+            });
+            foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            {
+                await ProblemAssert.HasCodeAsync(refused, HttpStatusCode.Conflict, "concurrency");
+            }
+
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+            var stored = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id);
+            var bids = await db.Bids.AsNoTracking().Where(b => b.TaskId == task.Id).ToListAsync();
+            var history = await db.TaskChanges.AsNoTracking().CountAsync(c => c.TaskId == task.Id);
+            var told = await db.Notifications.AsNoTracking()
+                .Where(n => n.TaskId == task.Id && n.Type == NotificationType.TaskChanged).Select(n => n.OrganizationId).ToListAsync();
+            var mimamoriBid = bids.SingleOrDefault(b => b.GroupId == mimamori.OrganizationId);
+
+            if (edit == HttpStatusCode.Conflict)
+            {
+                Assert.Equal((20_000L, 0, 0), (stored.FeeYen, history, told.Count));
+                Assert.All(bids, b => Assert.False(b.ForEarlierTerms));
+            }
+            else
+            {
+                Assert.Equal(30_000L, stored.FeeYen);
+                Assert.True(history > 0);
+                Assert.True(bids.Single(b => b.GroupId == tamagawa.OrganizationId).ForEarlierTerms);
+            }
+
+            if (bid == HttpStatusCode.Conflict)
+            {
+                Assert.Null(mimamoriBid);
+            }
+            else
+            {
+                // Placed before the edit: marked and told. After it: neither. Never one without the other.
+                Assert.NotNull(mimamoriBid);
+                Assert.Equal(mimamoriBid.ForEarlierTerms, told.Contains(mimamoriBid.GroupId));
+            }
+        }
+    }
+
+    /// <summary>The interleaving the race above may or may not hit, forced: both read the task before either writes.</summary>
+    [Fact]
+    public async Task ABidSavedAfterAnEditReadTheSameTaskIsRefusedAndWritesNothing()
+    {
+        var (officer, task, _) = await PostCleanupAsync();
+        var now = factory.Clock.GetUtcNow();
+        await using var scopeA = factory.Services.CreateAsyncScope();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var groupId = (await ApiClient.SignInAsync(factory, DemoAccounts.MimamoriStaff)).OrganizationId;
+        var group = await dbB.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId);
+
+        var editing = await dbA.LoadOwnAsync(task.Id, officer.OrganizationId, CancellationToken.None);
+        var bidding = await dbB.LoadAsync(task.Id, groupId, CancellationToken.None);
+        editing.Edit(editing.Details with { FeeYen = 30_000 }, now);
+        bidding.PlaceBid(group, new BidTerms(12_000, "週1回、2人1組で訪問します。", 2, task.StartDate), now);
+        await dbA.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
+        await using var check = factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        Assert.Empty(await db.Bids.Where(b => b.TaskId == task.Id).ToListAsync());
+        Assert.Equal(30_000L, (await db.Tasks.SingleAsync(t => t.Id == task.Id)).FeeYen);
     }
 
     [Fact]

@@ -5,6 +5,9 @@ public enum NotificationType
     TaskPosted,
     BidPlaced,
     BidRevised,
+
+    /// <summary>A group confirmed that its bid, made before the task changed, stands for the current terms.</summary>
+    BidConfirmed,
     BidWithdrawn,
     QuestionAsked,
     QuestionAnswered,

@@ -135,22 +135,11 @@ public class CommunityTask
     /// </summary>
     public IReadOnlyList<TaskChange> Edit(TaskDetails details, DateTimeOffset now)
     {
-        var isDraft = Status == CommunityTaskStatus.Draft;
-        if (!isDraft && !IsAcceptingBids(now))
-        {
-            throw new DomainException("task.not-editable");
-        }
-
-        DomainException.ThrowIfAny(details.Validate(now));
-        if (isDraft)
+        CheckEdit(details, now);
+        if (Status == CommunityTaskStatus.Draft)
         {
             Apply(details);
             return [];
-        }
-
-        if (details.BidDeadline < BidDeadline && _bids.Any(b => b.IsLive))
-        {
-            throw new DomainException("task.deadline-earlier", DomainErrorKind.RuleViolation);
         }
 
         var differences = TaskFields.Differences(Details, details);
@@ -174,6 +163,31 @@ public class CommunityTask
 
         Apply(details);
         return changes;
+    }
+
+    /// <summary>
+    /// What <see cref="Edit"/> would record, checked by the same rules, changing nothing: the edit page's preview.
+    /// A draft keeps no history, so it has none to show.
+    /// </summary>
+    public IReadOnlyList<(string Field, string OldValue, string NewValue, bool ChangesTerms)> PreviewEdit(TaskDetails details, DateTimeOffset now)
+    {
+        CheckEdit(details, now);
+        return Status == CommunityTaskStatus.Draft ? [] : TaskFields.Differences(Details, details);
+    }
+
+    private void CheckEdit(TaskDetails details, DateTimeOffset now)
+    {
+        var isDraft = Status == CommunityTaskStatus.Draft;
+        if (!isDraft && !IsAcceptingBids(now))
+        {
+            throw new DomainException("task.not-editable");
+        }
+
+        DomainException.ThrowIfAny(details.Validate(now));
+        if (!isDraft && details.BidDeadline < BidDeadline && _bids.Any(b => b.IsLive))
+        {
+            throw new DomainException("task.deadline-earlier", DomainErrorKind.RuleViolation);
+        }
     }
 
     /// <summary>The deadline has passed: bids wait for a decision, or, with none, the task ends unawarded.</summary>

@@ -78,7 +78,11 @@ public sealed class BidService(
     {
         var groupId = user.RequiredOrganizationId();
         var task = await db.LoadAsync(taskId, groupId, ct);
-        var bid = task.ConfirmBid(groupId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var bid = task.ConfirmBid(groupId, now);
+
+        // The association's comparison drops the 「変更前の内容への提案」 mark live on this notice.
+        Announce(task, bid, NotificationType.BidConfirmed, now);
         await outbox.CommitAsync(ct);
         return await GetAsync(bid.Id, ct);
     }

@@ -18,8 +18,19 @@ namespace Matchboard.Web.Features.Contracts;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class DetailsModel(
-    ContractService contracts, ReviewService reviews, ContractWorkReader work, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+    ContractService contracts, ReviewService reviews, ContractWorkReader work, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {
+    /// <summary>The fields in the order Details.cshtml shows them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FormFieldOrder =
+    [
+        "DeliveryNote", "ChangesReason", "TerminateReason",
+        "Terms.PaymentTiming", "Terms.PaymentNote", "Terms.Insurance",
+        "Contact.Name", "Contact.Phone", "Contact.Email",
+        "WithdrawReason", "Reply.Text", "Review.Rating", "Review.Comment",
+    ];
+
+    public IReadOnlyList<string> FieldOrder => FormFieldOrder;
+
     public ContractDto Contract { get; private set; } = null!;
 
     /// <summary>Our view of the reviews, once the contract has ended (the two sides only).</summary>

@@ -70,11 +70,17 @@ public sealed class TodoService(MatchboardDbContext db, TaskService tasks, TimeP
             user,
             ct);
 
-        // Bids the group can still change: live, on a task still taking bids.
-        var revisable = await db.Tasks.AsNoTracking()
+        // Bids waiting for the group after the association changed the task's dates, fee or requirements
+        // (「変更前の内容への提案」): live, on a task still taking bids, since only then can they be confirmed or revised.
+        var toConfirm = await db.Tasks.AsNoTracking()
             .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now))
             .SelectMany(t => t.Bids)
-            .CountAsync(b => b.GroupId == groupId && BidStatuses.Live.Contains(b.Status), ct);
+            .Where(b => b.GroupId == groupId && BidStatuses.Live.Contains(b.Status) && b.ForEarlierTerms)
+            .Select(b => b.TaskId)
+            .ToListAsync(ct);
+
+        // One: straight to its confirmation on the task page. Several: my bids, where each is marked with its link.
+        var confirmUrl = toConfirm is [var taskId] ? $"/Tasks/{taskId}#earlier-terms" : "/Bids/Mine";
 
         var contracts = await db.Contracts.AsNoTracking()
             .CountAsync(c => c.ProviderId == groupId && c.Status == ContractStatus.PendingSignatures && c.ProviderSignedAt == null, ct);
@@ -82,7 +88,7 @@ public sealed class TodoService(MatchboardDbContext db, TaskService tasks, TimeP
         return
         [
             new("closing-soon", closingSoon.Total, $"/Tasks?matching=true&within={ClosingSoonDays}"),
-            new("revise", revisable, "/Bids/Mine"),
+            new("confirm", toConfirm.Count, confirmUrl),
             new("sign", contracts, "/Contracts"),
         ];
     }

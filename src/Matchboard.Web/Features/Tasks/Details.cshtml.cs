@@ -30,9 +30,22 @@ public sealed class DetailsModel(
     IStringLocalizer<Messages> messages,
     IStringLocalizer<UiText> text,
     TimeProvider clock,
-    FormIdempotency forms) : PageModel
+    FormIdempotency forms) : PageModel, IFormFieldOrder
 {
     public static readonly string[] Regions = ["status", "questions", "bids", "mybid"];
+
+    /// <summary>
+    /// The fields in the order the page shows them, for the error summary: the award (the association's bids
+    /// region), then the bid form, then the question. A post sends one form, so only its fields are ever listed.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FormFieldOrder =
+    [
+        "Award.BidId", "Award.Rationale",
+        "Bid.AmountYen", "Bid.Proposal", "Bid.StaffPlanned", "Bid.EarliestStart",
+        "Ask.Text",
+    ];
+
+    public IReadOnlyList<string> FieldOrder => FormFieldOrder;
 
     public TaskDetailDto Task { get; private set; } = null!;
 

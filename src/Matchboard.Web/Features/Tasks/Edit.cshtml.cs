@@ -13,10 +13,11 @@ namespace Matchboard.Web.Features.Tasks;
 
 /// <summary>
 /// Changing a task: the new-task form filled in with the task as it stands. A draft changes quietly; a
-/// published task changes in public (its history), and its bidders are told.
+/// published task changes in public (its history), and its bidders are told, so it is first previewed: what
+/// will change (before → after), and whether the bidders will be asked to confirm.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {
     private static readonly Dictionary<string, string> FieldMap = new() { ["bidDeadline"] = "Input.DeadlineDate" };
 
@@ -24,6 +25,11 @@ public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> mess
     public TaskInput Input { get; set; } = new();
 
     public TaskDetailDto Task { get; private set; } = null!;
+
+    /// <summary>The published task's edit as it will be saved, while the page shows its preview.</summary>
+    public TaskEditPreview? Preview { get; private set; }
+
+    public IReadOnlyList<string> FieldOrder => NewModel.FormFieldOrder;
 
     /// <summary>A draft, or a published task still taking bids: the only tasks that can change.</summary>
     public bool CanEdit => Task.Status == CommunityTaskStatus.Draft || Task.AcceptingBids;
@@ -52,6 +58,34 @@ public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> mess
             ModelState.AddModelError(string.Empty, messages["error.concurrency"]);
         }
 
+        return Page();
+    }
+
+    /// <summary>The preview step: checked by the same rules as saving, shown as before → after; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            Preview = await tasks.PreviewEditAsync(id, Input.ToRequest<TaskRequest>(), User, ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, "Input.", FieldMap);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Back from the preview to the form, with what was typed.</summary>
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
         return Page();
     }
 

@@ -175,3 +175,10 @@ public sealed record TaskChangeDto
 /// invariant text: numbers, <c>true</c>/<c>false</c>, days as <c>yyyy-MM-dd</c>, the deadline in UTC, weekdays comma-separated.
 /// </summary>
 public sealed record TaskFieldChangeDto(string Field, string OldValue, string NewValue, bool ChangesTerms);
+
+/// <summary>An edit before it is saved: what would change, and how many live bids a change of terms would mark.</summary>
+public sealed record TaskEditPreview(TaskChangeDto Changes, int LiveBids)
+{
+    /// <summary>Dates, fee or requirements change and someone has bid: each bidder will be asked to confirm.</summary>
+    public bool AsksBiddersToConfirm => Changes.ChangesTerms && LiveBids > 0;
+}

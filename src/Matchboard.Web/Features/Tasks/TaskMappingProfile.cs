@@ -7,10 +7,12 @@ public sealed class TaskMappingProfile : Profile
 {
     public TaskMappingProfile()
     {
+        // Depth 2, not 1: AutoMapper counts the weekday list as one level below the task, so MaxDepth(1) mapped it
+        // as an empty list (in memory; the list query's projection was unaffected). Nothing else here nests.
         CreateMap<CommunityTask, TaskSummaryDto>()
             .ForMember(d => d.VisitWeekdays, o => o.MapFrom(s => s.VisitWeekdays.Days))
             .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
-            .MaxDepth(1);
+            .MaxDepth(2);
 
         // Viewer-dependent members are filled by TaskService, never by the map.
         CreateMap<CommunityTask, TaskDetailDto>()
@@ -20,7 +22,7 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(d => d.BidCount, o => o.Ignore())
             .ForMember(d => d.Award, o => o.Ignore())
             .ForMember(d => d.Questions, o => o.Ignore())
-            .MaxDepth(1);
+            .MaxDepth(2);
 
         CreateMap<Question, QuestionDto>()
             .ForMember(d => d.AskedBy, o => o.Ignore())

@@ -118,8 +118,6 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
 
         return mapper.Map<TaskDetailDto>(task) with
         {
-            // Set here: the profile's map of the weekday pattern came out empty on this (in-memory) map.
-            VisitWeekdays = task.VisitWeekdays.Days,
             AcceptingBids = task.IsAcceptingBids(clock.GetUtcNow()),
             BidCount = bidCount,
             Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
@@ -172,6 +170,24 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
 
         await outbox.CommitAsync(ct);
         return await GetAsync(task.Id, user, ct);
+    }
+
+    /// <summary>The edit as it would be saved (field, old → new) and how many live bidders it would ask to confirm; saves nothing.</summary>
+    public async Task<TaskEditPreview> PreviewEditAsync(int taskId, TaskRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var associationId = user.RequiredOrganizationId();
+        var task = await db.LoadOwnAsync(taskId, associationId, ct);
+        var association = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == associationId, ct);
+        var now = clock.GetUtcNow();
+        var differences = task.PreviewEdit(ToDetails(request, association, now), now);
+        var changes = new TaskChangeDto
+        {
+            Revision = task.Revision + 1,
+            ChangedAt = now,
+            ChangesTerms = differences.Any(d => d.ChangesTerms),
+            Fields = differences.Select(d => new TaskFieldChangeDto(d.Field, d.OldValue, d.NewValue, d.ChangesTerms)).ToList(),
+        };
+        return new TaskEditPreview(changes, task.Bids.Count(b => b.IsLive));
     }
 
     /// <summary>A task's edits since publishing, newest first: public wherever the task is.</summary>

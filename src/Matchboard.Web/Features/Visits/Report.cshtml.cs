@@ -16,8 +16,18 @@ namespace Matchboard.Web.Features.Visits;
 /// </summary>
 [Authorize(Policy = Policies.CivicGroup)]
 public sealed class ReportModel(
-    VisitService visits, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text, FormIdempotency forms) : PageModel
+    VisitService visits, TimeProvider clock, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text, FormIdempotency forms) : PageModel, IFormFieldOrder
 {
+    /// <summary>The fields in the order Report.cshtml asks for them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FormFieldOrder =
+    [
+        "Input.PlannedVisitId", "Input.Status",
+        "Input.Health", "Input.Meals", "Input.Sleep", "Input.GoingOut", "Input.DailyLife", "Input.Worries",
+        "Input.VisitorName", "Input.VisitedTime", "Input.Note",
+    ];
+
+    public IReadOnlyList<string> FieldOrder => FormFieldOrder;
+
     public ScheduleDto Schedule { get; private set; } = null!;
 
     public DateOnly Today => JapanTime.DateOf(clock.GetUtcNow());

@@ -17,8 +17,16 @@ namespace Matchboard.Web.Features.Visits;
 /// GET shows the same section alone, and ?handler=Section is what live.js re-fetches.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class WorkModel(ContractWorkReader reader, VisitService visits, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+public sealed class WorkModel(ContractWorkReader reader, VisitService visits, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {
+    /// <summary>
+    /// The fields in the order the work section shows its forms (visits, then households), for the error summary.
+    /// Each post sends one form; only the consent form has two fields.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FormFieldOrder = ["Date", "ConsentDate", "ConsentMethod", "VisitorName", "Label"];
+
+    public IReadOnlyList<string> FieldOrder => FormFieldOrder;
+
     public ContractWorkView Work { get; private set; } = null!;
 
     [BindProperty]
