@@ -45,7 +45,7 @@ public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> mess
         await LoadAsync(id, ct);
         try
         {
-            await tasks.EditAsync(id, Input.ToRequest<TaskRequest>(), User, ct);
+            await tasks.EditAsync(id, ToRequest(), User, ct);
             TempData[nameof(DetailsModel.Flash)] = text["flash.edited"].Value;
             return RedirectToPage("/Tasks/Details", new { id });
         }
@@ -72,7 +72,7 @@ public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> mess
 
         try
         {
-            Preview = await tasks.PreviewEditAsync(id, Input.ToRequest<TaskRequest>(), User, ct);
+            Preview = await tasks.PreviewEditAsync(id, ToRequest(), User, ct);
         }
         catch (DomainException ex)
         {
@@ -87,6 +87,22 @@ public sealed class EditModel(TaskService tasks, IStringLocalizer<Messages> mess
     {
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    /// <summary>
+    /// The form as a request. The form shows the deadline to the minute, while a task posted through the API may
+    /// have seconds: an unchanged minute keeps the stored deadline, or the form would bring it closer by those seconds.
+    /// </summary>
+    private TaskRequest ToRequest()
+    {
+        var request = Input.ToRequest<TaskRequest>();
+        var stored = Task.BidDeadline;
+        if (request.BidDeadline is { } posted && posted == stored.AddTicks(-(stored.UtcTicks % TimeSpan.TicksPerMinute)))
+        {
+            return request with { BidDeadline = stored };
+        }
+
+        return request;
     }
 
     /// <summary>The task as its owner sees it: another association's draft is not found, its published task forbidden.</summary>
