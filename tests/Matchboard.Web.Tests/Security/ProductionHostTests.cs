@@ -44,6 +44,19 @@ public sealed class ProductionHostTests(ProductionFactory factory) : IClassFixtu
         Assert.Equal("https://matchboard.example.jp/Accounts/SignIn?returnUrl=%2F", response.Headers.Location?.ToString());
     }
 
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/ready")]
+    public async Task ALoadBalancersHealthProbeOverPlainHttpIsAnsweredNotRedirected(string path)
+    {
+        var http = factory.CreateClient(new() { BaseAddress = new Uri("http://10.0.0.5:5081"), AllowAutoRedirect = false });
+
+        var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task HttpsAnswersTellTheBrowserToStayOnHttps()
     {
@@ -92,7 +105,7 @@ public sealed class ProductionHostTests(ProductionFactory factory) : IClassFixtu
     {
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("matchboard.example.jp");
-        context.Request.Path = "/health";
+        context.Request.Path = "/Terms";
         context.Connection.RemoteIpAddress = IPAddress.Parse(from);
         context.Request.Headers["X-Forwarded-For"] = "198.51.100.7";
         context.Request.Headers["X-Forwarded-Proto"] = "https";

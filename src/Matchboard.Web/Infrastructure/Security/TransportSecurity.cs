@@ -76,7 +76,10 @@ public static class TransportSecurity
         if (RequiresHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // The load balancer probes each instance over plain http on the private network: a redirect to https
+            // would read as "down". Health answers carry no cookie and no personal data.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
 
         app.UseCookiePolicy();
