@@ -32,4 +32,7 @@ public enum NotificationType
     ContractCompleted,
     ContractTerminated,
     ReviewReceived,
+
+    /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
+    RegistrationReceived,
 }
