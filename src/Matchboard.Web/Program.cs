@@ -9,6 +9,7 @@ using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Home;
+using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
@@ -41,6 +42,10 @@ services.AddMatchboardDatabase(builder.Configuration, builder.Environment.Conten
 services.AddIdentityApiEndpoints<ApplicationUser>(options =>
     {
         options.User.RequireUniqueEmail = true;
+
+        // A signed-up account acts only once its address is confirmed (the seeded and invited ones are confirmed).
+        // CanSignInAsync checks it, for the sign-in page and /api/auth/login alike.
+        options.SignIn.RequireConfirmedEmail = true;
 
         // Counted per account AND address by SignInFailures (Identity's own count is per account, from anywhere).
         options.Lockout.MaxFailedAccessAttempts = 10;
@@ -111,6 +116,8 @@ services.AddRazorPages(options =>
     {
         options.RootDirectory = "/Features";
         options.Conventions.Add(new PageWriteLimits());
+        // The forgotten-password mail's link: the same one-time form as the city's set-password link.
+        options.Conventions.AddPageRoute("/Accounts/SetPassword", "Accounts/ResetPassword");
     })
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 services.ConfigureOptions<Matchboard.Web.Infrastructure.Localization.BindingMessages>();
@@ -132,6 +139,9 @@ services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
 services.AddScoped<NotificationMailer>();
 services.AddScoped<EmailPreferencesService>();
+services.AddScoped<AccountMail>();
+services.AddScoped<PasswordResetService>();
+services.AddScoped<Matchboard.Web.Features.Join.RegistrationService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
@@ -190,7 +200,8 @@ api.MapAuthApi()
     .MapReviewsApi()
     .MapNotificationsApi()
     .MapVisitsApi()
-    .MapAlertsApi();
+    .MapAlertsApi()
+    .MapJoinApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

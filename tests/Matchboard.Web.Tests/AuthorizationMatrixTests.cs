@@ -26,6 +26,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
     {
         // ---- Accounts (Identity's endpoints under /api/auth, the caller's own data).
         yield return Api("POST /api/auth/login", Stage.Bidding, _ => To("/api/auth/login") with { Json = r => new { email = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), password = DemoAccounts.Password } }, ApiPublic(Ok));
+        yield return Api("POST /api/registrations", Stage.Bidding, _ => To("/api/registrations").WithJson(new { kind = "Association" }), ApiPublic(BadRequest));
+        yield return Api("POST /api/auth/forgot-password", Stage.Bidding, _ => To("/api/auth/forgot-password").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Accepted));
+        yield return Api("POST /api/auth/reset-password", Stage.Bidding, _ => To("/api/auth/reset-password").WithJson(new { email = "nobody@example.jp", token = "forged", password = "Another-2026!" }), ApiPublic(BadRequest));
         yield return Api("POST /api/auth/refresh", Stage.Bidding, RefreshTokensAsync, ApiPublic(Ok));
         // Signing out ends a session: each cell signs in a throwaway session of its own and ends that one.
         yield return Api("POST /api/auth/logout", Stage.Bidding, _ => To("/api/auth/logout"), ApiMember(NoContent), OwnClient: true);
@@ -98,6 +101,15 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn") with { Form = r => new() { ["Email"] = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), ["Password"] = DemoAccounts.Password } }, PagePublic(Done), OwnClient: true);
         yield return Page("GET /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged"), PagePublic(Ok));
         yield return Page("POST /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged").WithForm(new() { ["Password"] = "Another-2026!", ["ConfirmPassword"] = "Another-2026!" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ResetPassword", Stage.Bidding, _ => To("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ResetPassword", Stage.Bidding, _ => To("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged").WithForm(new() { ["Password"] = "Another-2026!", ["ConfirmPassword"] = "Another-2026!" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ForgotPassword", Stage.Bidding, _ => To("/Accounts/ForgotPassword"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ForgotPassword", Stage.Bidding, _ => To("/Accounts/ForgotPassword").WithForm(new() { ["Email"] = "nobody@example.jp" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ConfirmEmail", Stage.Bidding, _ => To("/Accounts/ConfirmEmail?userId=nobody&code=forged"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ConfirmEmail", Stage.Bidding, _ => To("/Accounts/ConfirmEmail?userId=nobody&code=forged").WithForm(new()), PagePublic(BadRequest));
+        yield return Page("GET /Join", Stage.Bidding, _ => To("/Join"), PagePublic(Ok));
+        yield return Page("POST /Join", Stage.Bidding, _ => To("/Join?kind=Association").WithForm(new() { ["Input.Name"] = string.Empty }), PagePublic(Ok));
+        yield return Page("GET /Join/Sent", Stage.Bidding, _ => To("/Join/Sent"), PagePublic(Ok));
         yield return Page("GET /Privacy", Stage.Bidding, _ => To("/Privacy"), PagePublic(Ok));
         yield return Page("GET /Terms", Stage.Bidding, _ => To("/Terms"), PagePublic(Ok));
         yield return Page("GET /Contact", Stage.Bidding, _ => To("/Contact"), PagePublic(Ok));
