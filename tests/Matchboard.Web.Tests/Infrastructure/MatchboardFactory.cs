@@ -80,6 +80,7 @@ public class MatchboardFactory : WebApplicationFactory<Program>
 
         // Every test class signs in many times from one (absent) address; the throttling tests set their own limits.
         builder.UseSetting("Matchboard:SignInsPerMinute", "10000");
+        builder.UseSetting("Matchboard:SignUpsPerHour", "10000");
         builder.UseSetting("Matchboard:SignInsPerAccountPerMinute", "10000");
         if (LongSessions)
         {
