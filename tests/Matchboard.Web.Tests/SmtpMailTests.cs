@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Matchboard.Domain.Notifications;
 using Matchboard.Web.Infrastructure.Mail;
 using Matchboard.Web.Tests.Infrastructure;
@@ -44,5 +45,18 @@ public sealed class SmtpMailTests(SmtpFactory factory) : IClassFixture<SmtpFacto
         Assert.StartsWith("【緊急】", received.Message.Subject, StringComparison.Ordinal);
         Assert.Contains("/Alerts/12", received.Message.TextBody);
         Assert.False(Directory.Exists(factory.MailDrop) && Directory.EnumerateFiles(factory.MailDrop).Any(), "nothing goes to the drop when SMTP is set");
+    }
+
+    [Fact]
+    public async Task ASignUpConfirmationMailGoesOutThroughSmtpWithItsLink()
+    {
+        var email = $"smtp-join-{Guid.NewGuid():N}@example.jp";
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/registrations", JoiningTests.SignUp("Supporter", "SMTP 花子", email));
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var received = Assert.Single(factory.Smtp.Received, m => m.Recipients.Contains(email));
+        Assert.Contains("メールアドレスの確認", received.Message.Subject);
+        Assert.Matches(JoiningTests.ConfirmLink(), received.Message.TextBody);
     }
 }
