@@ -71,9 +71,19 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await anonymous.Locator("main form button[type=submit]").ClickAsync();
         await Expect(anonymous.Locator("#error-summary")).ToBeVisibleAsync();
         await Check(anonymous, "sign-in (errors)");
+        await anonymous.GotoAsync("/Join?kind=CivicGroup");
+        await anonymous.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(anonymous.Locator("#error-summary")).ToBeVisibleAsync();
+        await Check(anonymous, "join (errors)");
         await anonymous.GotoAsync("/Tasks/999999");
         await Check(anonymous, "not found");
-        foreach (var (path, name) in new[] { ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about") })
+        foreach (var (path, name) in new[]
+        {
+            ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about"),
+            ("/Join", "join (choose a kind)"), ("/Join?kind=Association", "join (association)"), ("/Join?kind=CivicGroup", "join (civic group)"),
+            ("/Join?kind=Supporter", "join (supporter)"), ("/Join/Sent", "join (mail sent)"), ("/Accounts/ForgotPassword", "forgotten password"),
+            ("/Accounts/ConfirmEmail?userId=someone&code=code", "confirm email"), ("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged", "reset password (used link)"),
+        })
         {
             await anonymous.GotoAsync(path);
             await Check(anonymous, name);
@@ -191,6 +201,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("terms", anonymous, "/Terms"),
             ("contact", anonymous, "/Contact"),
             ("about", anonymous, "/About"),
+            ("join-group", anonymous, "/Join?kind=CivicGroup"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })
