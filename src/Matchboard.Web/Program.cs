@@ -6,6 +6,7 @@ using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
+using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Home;
@@ -147,6 +148,8 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
+services.AddScoped<CertificationService>();
+services.AddSingleton<ISweep, CertificationSweep>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
@@ -201,7 +204,8 @@ api.MapAuthApi()
     .MapNotificationsApi()
     .MapVisitsApi()
     .MapAlertsApi()
-    .MapJoinApi();
+    .MapJoinApi()
+    .MapCertificationApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -129,7 +129,7 @@ public class BiddingTests
 
     [Theory]
     [InlineData(0, 365)]
-    [InlineData(-365, 0)]
+    [InlineData(-365, 9)] // through the task's start date (2026-12-10), the other day the mark must cover
     public void AGroupCertifiedOnTheDayMayBidWhenCertificationIsRequired(int issuedOffsetDays, int expiresOffsetDays)
     {
         var task = OpenTask(Details(certificationRequired: true));

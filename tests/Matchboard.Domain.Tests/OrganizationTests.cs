@@ -229,7 +229,7 @@ public class OrganizationTests
         var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(valid, certification.IsValidOn(date));
-        Assert.Equal(valid, Certification.IsValid(certification.Issued, certification.Expires, date));
+        Assert.Equal(valid, Certification.Counts(Certification.StateOf(certification.Issued, certification.Expires, false, false, date)));
     }
 
     [Fact]

@@ -85,11 +85,11 @@ public class TaskMatcherTests
     [Fact]
     public void ACertificationIsJudgedOnTheGivenDay()
     {
-        var group = CertifiedGroup(issued: Today.AddYears(-1), expires: Today);
         var task = Task(certificationRequired: true);
+        var group = CertifiedGroup(issued: Today.AddYears(-1), expires: task.StartDate);
 
         AssertMatch(true, group, task, Today);
-        AssertMatch(false, group, task, Today.AddDays(1));
+        AssertMatch(false, group, task, task.StartDate.AddDays(1));
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Matchboard.Web.Tests.AuthorizationMatrix;
 using Matchboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Matchboard.Web.Tests.AuthorizationMatrix.Cells;
 using static Matchboard.Web.Tests.AuthorizationMatrix.Outcome;
@@ -197,8 +199,31 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /City?handler=Restore", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
         yield return Page("POST /City?handler=Verify", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
 
+        // ---- City staff: the certification mark. Suspending and revoking take certified groups other than the bidder.
+        yield return Api("GET /api/organizations/{id:int}/certification", Stage.End, w => To($"/api/organizations/{w.UnverifiedGroupId}/certification"), ApiCity(Ok));
+        yield return Api("POST /api/organizations/{id:int}/certification", Stage.End, w => To($"/api/organizations/{w.UnverifiedGroupId}/certification").WithJson(new { number = "川崎市認証 第2026-0900号", validFrom = Today(w), validTo = Today(w).AddDays(365) }), ApiCity(Ok));
+        yield return Api("POST /api/organizations/{id:int}/certification/suspend", Stage.End, async w => To($"/api/organizations/{await CertifiedGroupAsync(w, first: false)}/certification/suspend").WithJson(new { reason = "調査のため一時停止します。" }), ApiCity(Ok));
+        yield return Api("POST /api/organizations/{id:int}/certification/revoke", Stage.End, async w => To($"/api/organizations/{await CertifiedGroupAsync(w, first: true)}/certification/revoke").WithJson(new { reason = "取り消します。" }), ApiCity(Ok));
+
         // Last of all: it ends every session of each demo user, the matrix's own cookies and tokens too.
         yield return Api("POST /api/auth/logout-everywhere", Stage.End, _ => To("/api/auth/logout-everywhere"), ApiMember(NoContent), OwnClient: true);
+    }
+
+    /// <summary>An API for city staff only.</summary>
+    private static Cells ApiCity(Outcome city) => Everyone(Forbidden).With(Anonymous, Unauthorized).With(CityStaff, city);
+
+    private static DateOnly Today(MatrixWorld w) => Domain.JapanTime.DateOf(w.Factory.Clock.GetUtcNow());
+
+    /// <summary>A seed group whose mark still counts, not the matrix's bidder (its bids need the mark): the first or the last by id.</summary>
+    private static async Task<int> CertifiedGroupAsync(MatrixWorld w, bool first)
+    {
+        using var scope = w.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.MatchboardDbContext>();
+        var today = Today(w);
+        var ids = (await db.Organizations.AsNoTracking().Where(o => o.Certification != null).ToListAsync())
+            .Where(o => o.HasValidCertificationOn(today) && !o.Name.Contains("見守りネット", StringComparison.Ordinal))
+            .Select(o => o.Id).Order().ToList();
+        return first ? ids[0] : ids[^1];
     }
 
     [Fact]

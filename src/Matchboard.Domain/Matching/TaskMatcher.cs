@@ -12,14 +12,19 @@ public static class TaskMatcher
 {
     public static Expression<Func<CommunityTask, bool>> TasksFor(Organization group, DateOnly today)
     {
-        // Whether the group may bid depends on the task only through whether it requires certification.
-        var mayBidWhereRequired = BiddingEligibility.MayBid(group, certificationRequired: true, today);
-        var mayBidWhereNot = BiddingEligibility.MayBid(group, certificationRequired: false, today);
+        // BiddingEligibility's rule, stated over each task's start date so the database can apply it: a task requiring
+        // certification needs the mark to count today and on the start date. The mark counts on exactly the days of
+        // CountingDays (none while suspended or revoked), so the start date's half becomes a range check.
+        var mayBidWhereNot = BiddingEligibility.MayBid(group, certificationRequired: false, today, today);
+        var mayBidWhereRequiredToday = mayBidWhereNot && group.HasValidCertificationOn(today);
+        var (from, to) = group.Certification?.CountingDays ?? (DateOnly.MaxValue, DateOnly.MinValue);
         var categories = group.Categories.ToList();
         var wards = group.WardsServed.ToList();
         return task => categories.Contains(task.Category)
             && wards.Contains(task.Ward)
-            && (task.CertificationRequired ? mayBidWhereRequired : mayBidWhereNot);
+            && (task.CertificationRequired
+                ? mayBidWhereRequiredToday && from <= task.StartDate && task.StartDate <= to
+                : mayBidWhereNot);
     }
 
     public static bool Matches(Organization group, CommunityTask task, DateOnly today) =>

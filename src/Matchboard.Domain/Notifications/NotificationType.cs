@@ -35,4 +35,21 @@ public enum NotificationType
 
     /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
     RegistrationReceived,
+    /// <summary>City staff granted the group the city's certification mark (to the group; not about a task).</summary>
+    CertificationGranted,
+    CertificationRenewed,
+    CertificationSuspended,
+    CertificationRevoked,
+
+    /// <summary>The mark expires in 60 or 14 days (to the group, once each).</summary>
+    CertificationExpiring,
+
+    /// <summary>The mark has expired (to the group).</summary>
+    CertificationExpired,
+
+    /// <summary>A bid on a task requiring certification was withdrawn because the group's mark lapsed (to the group and the association).</summary>
+    BidWithdrawnCertificationLapsed,
+
+    /// <summary>The provider of an ongoing contract lost its mark; the contract continues (to the association).</summary>
+    ProviderCertificationLapsed,
 }

@@ -5,6 +5,7 @@ public class Organization
 {
     private readonly List<string> _categories = [];
     private readonly List<string> _wardsServed = [];
+    private readonly List<CertificationDecision> _certificationHistory = [];
 
     private Organization()
     {
@@ -37,6 +38,9 @@ public class Organization
     public int Capacity { get; private set; }
 
     public Certification? Certification { get; private set; }
+
+    /// <summary>City staff's decisions about the mark, oldest first.</summary>
+    public IReadOnlyList<CertificationDecision> CertificationHistory => _certificationHistory;
 
     public bool IsVerified { get; private set; }
 
@@ -133,6 +137,10 @@ public class Organization
         Capacity = capacity;
     }
 
+    /// <summary>
+    /// Sets a mark granted before Matchboard kept its history (the demo seed): no decision is recorded.
+    /// City staff grant through <see cref="GrantCertification"/>.
+    /// </summary>
     public void Certify(Certification certification)
     {
         EnsureCivicGroup();
@@ -142,6 +150,96 @@ public class Organization
         }
 
         Certification = certification;
+    }
+
+    /// <summary>The mark's state on a day: <see cref="CertificationState.None"/> without one.</summary>
+    public CertificationState CertificationStateOn(DateOnly day) => Certification?.StateOn(day) ?? CertificationState.None;
+
+    /// <summary>
+    /// City staff grant the mark. A group with no mark, or whose mark has expired or is suspended, gets a new one
+    /// (a suspension ends with it); a mark that still counts is renewed instead, and a revoked one is final.
+    /// </summary>
+    public void GrantCertification(string? number, DateOnly validFrom, DateOnly validTo, string? note, string decidedBy, DateTimeOffset now)
+    {
+        EnsureCivicGroup();
+        var today = JapanTime.DateOf(now);
+        EnsureNotRevoked();
+        if (Certification is { } current && (current.StateOn(today) is CertificationState.Valid or CertificationState.ExpiringSoon or CertificationState.NotYetValid))
+        {
+            throw new DomainException("certification.already-granted");
+        }
+
+        ValidateMark(number, validFrom, validTo, note, today);
+        Certification = new Certification(number!.Trim(), validFrom, validTo, Clean(note));
+        Record(CertificationDecisionKind.Granted, note, decidedBy, now);
+    }
+
+    /// <summary>City staff renew the mark: a new last valid day after the current one, perhaps a new number.</summary>
+    public void RenewCertification(string? number, DateOnly validTo, string? note, string decidedBy, DateTimeOffset now)
+    {
+        EnsureCivicGroup();
+        var current = Certification ?? throw new DomainException("certification.none");
+        EnsureNotRevoked();
+        if (current.IsSuspended)
+        {
+            throw new DomainException("certification.suspended");
+        }
+
+        var newNumber = string.IsNullOrWhiteSpace(number) ? current.Number : number;
+        var validation = MarkValidation(newNumber, current.Issued, validTo, note, JapanTime.DateOf(now));
+        validation.Check(validTo > current.Expires, "validTo", "not-after-current");
+        DomainException.ThrowIfAny(validation.Errors);
+        current.Renew(newNumber.Trim(), validTo, Clean(note));
+        Record(CertificationDecisionKind.Renewed, note, decidedBy, now);
+    }
+
+    /// <summary>City staff suspend the mark with a reason: it stops counting at once.</summary>
+    public void SuspendCertification(string? reason, string decidedBy, DateTimeOffset now)
+    {
+        EnsureCivicGroup();
+        var current = Certification ?? throw new DomainException("certification.none");
+        EnsureNotRevoked();
+        if (current.IsSuspended)
+        {
+            throw new DomainException("certification.already-suspended");
+        }
+
+        DomainException.ThrowIfAny(new Validation().Text("reason", reason, 1000).Errors);
+        current.Suspend(reason!.Trim(), now);
+        Record(CertificationDecisionKind.Suspended, reason, decidedBy, now);
+    }
+
+    /// <summary>City staff revoke the mark with a reason: final, it never counts again.</summary>
+    public void RevokeCertification(string? reason, string decidedBy, DateTimeOffset now)
+    {
+        EnsureCivicGroup();
+        var current = Certification ?? throw new DomainException("certification.none");
+        EnsureNotRevoked();
+        DomainException.ThrowIfAny(new Validation().Text("reason", reason, 1000).Errors);
+        current.Revoke(reason!.Trim(), now);
+        Record(CertificationDecisionKind.Revoked, reason, decidedBy, now);
+    }
+
+    /// <summary>Records that the group was told of the coming expiry (<paramref name="days"/> before), so it is told once.</summary>
+    public void RecordCertificationExpiryNotice(int days, DateOnly today)
+    {
+        if (Certification?.ExpiryNoticeDueOn(today) != days)
+        {
+            throw new DomainException("certification.notice-not-due");
+        }
+
+        Certification!.RecordExpiryNotice(days);
+    }
+
+    /// <summary>Records that the lapse at expiry was carried out, so that it is carried out once.</summary>
+    public void RecordCertificationExpiryLapse(DateOnly today)
+    {
+        if (Certification?.IsExpiryLapseDueOn(today) != true)
+        {
+            throw new DomainException("certification.lapse-not-due");
+        }
+
+        Certification!.RecordExpiryLapse();
     }
 
     /// <summary>City staff confirm that the group is who it says it is.</summary>
@@ -187,6 +285,31 @@ public class Organization
     }
 
     public bool HasValidCertificationOn(DateOnly day) => Certification?.IsValidOn(day) == true;
+
+    private static void ValidateMark(string? number, DateOnly validFrom, DateOnly validTo, string? note, DateOnly today) =>
+        DomainException.ThrowIfAny(MarkValidation(number, validFrom, validTo, note, today).Errors);
+
+    private static Validation MarkValidation(string? number, DateOnly validFrom, DateOnly validTo, string? note, DateOnly today) =>
+        new Validation()
+            .Text("number", number, 60, singleLine: true)
+            .Text("note", note, 1000, required: false)
+            .Date("validFrom", validFrom)
+            .Date("validTo", validTo)
+            .Check(validTo >= validFrom, "validTo", "before-valid-from")
+            .Check(validTo >= today, "validTo", "before-today");
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private void EnsureNotRevoked()
+    {
+        if (Certification?.IsRevoked == true)
+        {
+            throw new DomainException("certification.revoked");
+        }
+    }
+
+    private void Record(CertificationDecisionKind kind, string? reason, string decidedBy, DateTimeOffset now) =>
+        _certificationHistory.Add(new CertificationDecision(kind, Certification!, Clean(reason), decidedBy, now));
 
     private static Organization Create(
         OrganizationKind kind, string name, string ward, string town, string? description, bool isVerified)

@@ -3,19 +3,24 @@ using Matchboard.Domain.Organizations;
 namespace Matchboard.Domain.Tasks;
 
 /// <summary>
-/// Whether a group may bid on a task at all: a verified civic group, certified on the day when the task
-/// requires it. The task's own state (open, before its deadline) and the one-live-bid rule are the task's
-/// checks, not this. One definition for placing a bid, matching tasks to groups and the page's bid form.
+/// Whether a group may bid on a task at all: a verified civic group and, when the task requires it, a city
+/// certification mark valid on the day of bidding and on the task's start date. The task's own state (open, before
+/// its deadline) and the one-live-bid rule are the task's checks, not this. One definition for placing a bid,
+/// matching tasks to groups (<see cref="Matching.TaskMatcher"/>) and the page's bid form.
 /// </summary>
 public static class BiddingEligibility
 {
     /// <summary>The error code saying why the group may not bid, or null when it may.</summary>
-    public static string? RefusalCode(Organization group, bool certificationRequired, DateOnly today) =>
+    public static string? RefusalCode(Organization group, bool certificationRequired, DateOnly today, DateOnly startDate) =>
         !group.IsCivicGroup ? "bid.not-civic-group"
         : !group.IsVerified ? "bid.group-unverified"
-        : certificationRequired && !group.HasValidCertificationOn(today) ? "bid.certification-required"
+        : certificationRequired && !CertifiedFor(group, today, startDate) ? "bid.certification-required"
         : null;
 
-    public static bool MayBid(Organization group, bool certificationRequired, DateOnly today) =>
-        RefusalCode(group, certificationRequired, today) is null;
+    public static bool MayBid(Organization group, bool certificationRequired, DateOnly today, DateOnly startDate) =>
+        RefusalCode(group, certificationRequired, today, startDate) is null;
+
+    /// <summary>The one rule for a task requiring certification: the mark counts today and on the day the work starts.</summary>
+    public static bool CertifiedFor(Organization group, DateOnly today, DateOnly startDate) =>
+        group.HasValidCertificationOn(today) && group.HasValidCertificationOn(startDate);
 }

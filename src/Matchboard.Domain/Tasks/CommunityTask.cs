@@ -220,7 +220,7 @@ public class CommunityTask
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
+        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
@@ -244,7 +244,7 @@ public class CommunityTask
     {
         EnsureAcceptingBids(now);
         if (LiveBidOf(group.Id) is null
-            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now)) is { } refusal)
+            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
@@ -276,6 +276,30 @@ public class CommunityTask
         EnsureAcceptingBids(now);
         var bid = LiveBidOf(groupId) ?? throw new DomainException("bid.not-found");
         bid.Withdraw(now);
+        return bid;
+    }
+
+    /// <summary>
+    /// A lapse of the group's standing (its certification mark expired, suspended or revoked, or its verification
+    /// suspended): its live bid here is withdrawn when the task requires certification and the group no longer meets
+    /// <see cref="BiddingEligibility"/> for it. Also after the bid deadline, while the bid could still be chosen.
+    /// </summary>
+    public Bid? WithdrawBidOnLapse(Organization group, DateTimeOffset now)
+    {
+        if (!CertificationRequired
+            || LiveBidOf(group.Id) is not { } bid
+            || BiddingEligibility.MayBid(group, CertificationRequired, JapanTime.DateOf(now), StartDate))
+        {
+            return null;
+        }
+
+        bid.Withdraw(now);
+        if (Status == CommunityTaskStatus.Closed && !_bids.Any(b => b.IsLive))
+        {
+            // Waiting for a decision with nothing left to decide on, as Close would have left it.
+            Status = CommunityTaskStatus.Unawarded;
+        }
+
         return bid;
     }
 

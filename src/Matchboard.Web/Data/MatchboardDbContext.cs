@@ -89,6 +89,14 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
             .Select(e => e.Entity.ContractId)
             .ToHashSet();
 
+        // A group's certification mark and its decisions are owned rows: a change to them is a change to the group.
+        var changedOrganizationIds = ChangeTracker.Entries()
+            .Where(e => e.Entity is Domain.Organizations.Certification or CertificationDecision
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (int?)e.Property("OrganizationId").CurrentValue)
+            .OfType<int>()
+            .ToHashSet();
+
         foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.FindProperty(VersionProperty) is not null))
         {
             if (entry.State == EntityState.Modified
@@ -96,6 +104,7 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
                 {
                     CommunityTask task => changedTaskIds.Contains(task.Id),
                     Contract contract => changedContractIds.Contains(contract.Id),
+                    Organization organization => changedOrganizationIds.Contains(organization.Id),
                     _ => false,
                 }))
             {

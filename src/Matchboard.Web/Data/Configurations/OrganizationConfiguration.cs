@@ -23,7 +23,33 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             certification.Property(c => c.Number).HasColumnName("CertificationNumber").HasMaxLength(60);
             certification.Property(c => c.Issued).HasColumnName("CertificationIssued");
             certification.Property(c => c.Expires).HasColumnName("CertificationExpires");
+            certification.Property(c => c.Note).HasColumnName("CertificationNote").HasMaxLength(1000);
+            certification.Property(c => c.SuspendedAt).HasColumnName("CertificationSuspendedAt");
+            certification.Property(c => c.SuspensionReason).HasColumnName("CertificationSuspensionReason").HasMaxLength(1000);
+            certification.Property(c => c.RevokedAt).HasColumnName("CertificationRevokedAt");
+            certification.Property(c => c.RevocationReason).HasColumnName("CertificationRevocationReason").HasMaxLength(1000);
+            certification.Property(c => c.ExpiryNoticeSentDays).HasColumnName("CertificationExpiryNoticeSentDays");
+            certification.Property(c => c.ExpiryLapseHandled).HasColumnName("CertificationExpiryLapseHandled");
+            certification.Ignore(c => c.IsSuspended);
+            certification.Ignore(c => c.IsRevoked);
+            certification.Ignore(c => c.CountingDays);
         });
+
+        // City staff's decisions about the mark, kept as its history.
+        builder.OwnsMany(o => o.CertificationHistory, decision =>
+        {
+            decision.ToTable("CertificationDecisions");
+            decision.WithOwner().HasForeignKey("OrganizationId");
+            decision.HasKey(d => d.Id);
+            decision.Property(d => d.Id).ValueGeneratedOnAdd();
+            decision.Property(d => d.Number).HasMaxLength(60).IsRequired();
+            decision.Property(d => d.Reason).HasMaxLength(1000);
+            decision.Property(d => d.DecidedBy).HasMaxLength(256).IsRequired();
+        });
+        builder.Navigation(o => o.CertificationHistory).HasField("_certificationHistory");
+
+        // Two city staff deciding about one group's mark at once: the second save fails (409).
+        builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
         builder.Ignore(o => o.IsCivicGroup);
         builder.Ignore(o => o.IsSupporter);
     }

@@ -2,13 +2,32 @@ using Matchboard.Domain.Organizations;
 
 namespace Matchboard.Web.Features.Organizations;
 
+/// <summary>The mark as it travels with a group: its dates and whether it is suspended or revoked, from which
+/// <see cref="Certification.StateOf"/> (the one rule) gives its state on any day.</summary>
 public sealed record CertificationDto
 {
     public required string Number { get; init; }
 
+    /// <summary>The first valid day.</summary>
     public DateOnly Issued { get; init; }
 
+    /// <summary>The last valid day.</summary>
     public DateOnly Expires { get; init; }
+
+    public bool IsSuspended { get; init; }
+
+    public bool IsRevoked { get; init; }
+
+    public CertificationState StateOn(DateOnly day) => Certification.StateOf(Issued, Expires, IsSuspended, IsRevoked, day);
+
+    public static CertificationDto? Of(Certification? mark) => mark is null ? null : new CertificationDto
+    {
+        Number = mark.Number,
+        Issued = mark.Issued,
+        Expires = mark.Expires,
+        IsSuspended = mark.IsSuspended,
+        IsRevoked = mark.IsRevoked,
+    };
 }
 
 public sealed record OrganizationDto

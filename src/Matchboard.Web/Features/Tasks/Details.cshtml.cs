@@ -360,7 +360,7 @@ public sealed class DetailsModel(
             return null;
         }
 
-        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, JapanTime.DateOf(clock.GetUtcNow())) is { } refusal
+        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, JapanTime.DateOf(clock.GetUtcNow()), Task.StartDate) is { } refusal
             ? messages[$"error.{refusal}"].Value
             : null;
     }

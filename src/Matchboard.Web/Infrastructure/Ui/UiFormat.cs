@@ -83,14 +83,38 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     public string ActivityStyle(ActivityStyle? style) => style is { } s ? Lookup("activity-style." + s, s.ToString()) : string.Empty;
 
-    /// <summary>「市の認証あり（2027年3月まで）」, or that there is none (or it has lapsed).</summary>
-    public string Certification(CertificationDto? certification) =>
-        certification is { } c && Domain.Organizations.Certification.IsValid(c.Issued, c.Expires, Today)
-            ? text["cert.valid", MonthYear(c.Expires)]
-            : text["cert.none"];
+    /// <summary>The mark's state today, by the domain's one rule (None without a mark).</summary>
+    public CertificationState CertificationState(CertificationDto? certification) =>
+        certification?.StateOn(Today) ?? Domain.Organizations.CertificationState.None;
 
-    public string Certification(Certification? certification) =>
-        Certification(certification is null ? null : new CertificationDto { Number = certification.Number, Issued = certification.Issued, Expires = certification.Expires });
+    /// <summary>Whether the mark counts today (certification-required tasks, the badge, matching).</summary>
+    public bool Certified(CertificationDto? certification) =>
+        Domain.Organizations.Certification.Counts(CertificationState(certification));
+
+    /// <summary>
+    /// The badge's words: 「市の認証あり（2027年10月まで）」, 「まもなく期限（2027年1月31日まで）」, 「認証の期限切れ」,
+    /// 「認証の一時停止」, 「認証の取り消し」, or that there is none.
+    /// </summary>
+    public string Certification(CertificationDto? certification) => CertificationState(certification) switch
+    {
+        Domain.Organizations.CertificationState.Valid => text["cert.valid", MonthYear(certification!.Expires)],
+        Domain.Organizations.CertificationState.ExpiringSoon => text["cert.expiring-soon", PlainDate(certification!.Expires)],
+        Domain.Organizations.CertificationState.NotYetValid => text["cert.not-yet-valid", PlainDate(certification!.Issued)],
+        Domain.Organizations.CertificationState.Expired => text["cert.expired"],
+        Domain.Organizations.CertificationState.Suspended => text["cert.suspended"],
+        Domain.Organizations.CertificationState.Revoked => text["cert.revoked"],
+        _ => text["cert.none"],
+    };
+
+    public string Certification(Certification? certification) => Certification(CertificationDto.Of(certification));
+
+    /// <summary>「有効」「期限が近い」…: the state's name on the city's pages.</summary>
+    public string CertificationStateName(CertificationState state) => Lookup("cert-state." + state, state.ToString());
+
+    /// <summary>「2027年1月31日」 / "31 Jan 2027": a day without its weekday, inside a sentence.</summary>
+    public string PlainDate(DateOnly day) => IsEnglish
+        ? day.ToString("d MMM yyyy", English)
+        : day.ToString("yyyy年M月d日", Japanese);
 
     public string MonthYear(DateOnly day) => IsEnglish
         ? day.ToString("MMM yyyy", English)

@@ -393,6 +393,10 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1256,15 +1260,46 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                                 .HasColumnType("date")
                                 .HasColumnName("CertificationExpires");
 
+                            b1.Property<bool>("ExpiryLapseHandled")
+                                .HasColumnType("boolean")
+                                .HasColumnName("CertificationExpiryLapseHandled");
+
+                            b1.Property<int?>("ExpiryNoticeSentDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("CertificationExpiryNoticeSentDays");
+
                             b1.Property<DateOnly>("Issued")
                                 .HasColumnType("date")
                                 .HasColumnName("CertificationIssued");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("CertificationNote");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)")
                                 .HasColumnName("CertificationNumber");
+
+                            b1.Property<string>("RevocationReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("CertificationRevocationReason");
+
+                            b1.Property<DateTimeOffset?>("RevokedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CertificationRevokedAt");
+
+                            b1.Property<DateTimeOffset?>("SuspendedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CertificationSuspendedAt");
+
+                            b1.Property<string>("SuspensionReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("CertificationSuspensionReason");
 
                             b1.HasKey("OrganizationId");
 
@@ -1274,7 +1309,58 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsMany("Matchboard.Domain.Organizations.CertificationDecision", "CertificationHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly>("ValidFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("ValidTo")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("CertificationDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("Certification");
+
+                    b.Navigation("CertificationHistory");
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>

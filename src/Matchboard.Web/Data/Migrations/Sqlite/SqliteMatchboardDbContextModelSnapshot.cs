@@ -379,6 +379,10 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1222,15 +1226,46 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CertificationExpires");
 
+                            b1.Property<bool>("ExpiryLapseHandled")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificationExpiryLapseHandled");
+
+                            b1.Property<int?>("ExpiryNoticeSentDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificationExpiryNoticeSentDays");
+
                             b1.Property<DateOnly>("Issued")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CertificationIssued");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificationNote");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CertificationNumber");
+
+                            b1.Property<string>("RevocationReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificationRevocationReason");
+
+                            b1.Property<long?>("RevokedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificationRevokedAt");
+
+                            b1.Property<long?>("SuspendedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificationSuspendedAt");
+
+                            b1.Property<string>("SuspensionReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificationSuspensionReason");
 
                             b1.HasKey("OrganizationId");
 
@@ -1240,7 +1275,56 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsMany("Matchboard.Domain.Organizations.CertificationDecision", "CertificationHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ValidFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ValidTo")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("CertificationDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("Certification");
+
+                    b.Navigation("CertificationHistory");
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
