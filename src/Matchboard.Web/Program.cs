@@ -10,6 +10,7 @@ using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Reviews;
+using Matchboard.Web.Features.Team;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
@@ -132,6 +133,10 @@ services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
 services.AddScoped<NotificationMailer>();
 services.AddScoped<EmailPreferencesService>();
+services.AddScoped<AccountStatus>();
+services.AddScoped<AccountMail>();
+services.AddScoped<Matchboard.Web.Features.Team.TeamService>();
+services.AddScoped<CityAccountService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
@@ -190,7 +195,9 @@ api.MapAuthApi()
     .MapReviewsApi()
     .MapNotificationsApi()
     .MapVisitsApi()
-    .MapAlertsApi();
+    .MapAlertsApi()
+    .MapTeamApi()
+    .MapCityAccountsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
