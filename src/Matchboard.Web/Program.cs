@@ -12,6 +12,7 @@ using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
+using Matchboard.Web.Features.Team;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
@@ -143,6 +144,10 @@ services.AddScoped<EmailPreferencesService>();
 services.AddScoped<AccountMail>();
 services.AddScoped<PasswordResetService>();
 services.AddScoped<Matchboard.Web.Features.Join.RegistrationService>();
+services.AddScoped<AccountStatus>();
+services.AddScoped<LinkMail>();
+services.AddScoped<Matchboard.Web.Features.Team.TeamService>();
+services.AddScoped<CityAccountService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
@@ -205,7 +210,9 @@ api.MapAuthApi()
     .MapVisitsApi()
     .MapAlertsApi()
     .MapJoinApi()
-    .MapCertificationApi();
+    .MapCertificationApi()
+    .MapTeamApi()
+    .MapCityAccountsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -128,6 +128,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(officer, "alert page with the acknowledge form");
         await officer.GotoAsync("/Accounts/EmailSettings");
         await Check(officer, "mail settings");
+        await officer.GotoAsync("/Team");
+        await Check(officer, "members (officer)");
 
         var group = await app.NewPageAsync();
         await group.SignInAsync(Ui.Mimamori);
@@ -154,6 +156,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await city.SignInAsync(Ui.City);
         await city.GotoAsync("/City");
         await Check(city, "city");
+        await city.GotoAsync("/City/Accounts");
+        await Check(city, "city accounts");
 
         var english = await app.NewPageAsync(locale: "en-US");
         await english.GotoAsync(taskUrl);
@@ -161,11 +165,15 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(english, "task page (English)");
         await english.GotoAsync("/Privacy");
         await Check(english, "privacy (English)");
+        await english.GotoAsync("/Team/Join?token=forged");
+        await Check(english, "join by invitation, link refused (English)");
         var englishOfficer = await app.NewPageAsync(locale: "en-US");
         await englishOfficer.SignInAsync(Ui.Kizuki);
         await englishOfficer.GotoAsync("/");
         await Expect(englishOfficer.Locator("#todo-heading")).ToHaveTextAsync("What to do now");
         await Check(englishOfficer, "home (officer, English)");
+        await englishOfficer.GotoAsync("/Team");
+        await Check(englishOfficer, "members (officer, English)");
         var englishGroup = await app.NewPageAsync(locale: "en-US");
         await englishGroup.SignInAsync(Ui.Tamagawa);
         await englishGroup.GotoAsync("/");

@@ -193,6 +193,30 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /Alerts/{id:int}?handler=State", Stage.Work, w => To($"/Alerts/{w.AlertId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
         yield return Page("POST /Alerts/{id:int}?handler=Acknowledge", Stage.Work, async w => To($"/Alerts/{await w.FreshAlertAsync()}").WithForm(new() { ["Note"] = "電話で様子を確かめました。" }), PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
 
+        // ---- The team: each caller's own organization; another's invitation or member is not found.
+        yield return Api("GET /api/team", Stage.Bidding, _ => To("/api/team"), ApiMember(Ok));
+        yield return Api("POST /api/team/invitations", Stage.Bidding, _ => To("/api/team/invitations").WithJson(new { email = "matrix.api-invited@example.jp" }), ApiMember(Created));
+        yield return Api("DELETE /api/team/invitations/{id:int}", Stage.Bidding, async w => To($"/api/team/invitations/{await w.FreshInvitationAsync()}"), ApiMember(NotFound).With(OwnerAssociation, NoContent));
+        yield return Api("DELETE /api/team/members/{userId}", Stage.Bidding, async w => To($"/api/team/members/{await w.FreshMemberAsync()}"), ApiMember(NotFound).With(OwnerAssociation, NoContent));
+        yield return Api("POST /api/invitations/accept", Stage.Bidding, async w => { var token = await w.FreshInvitationTokenAsync(); return To("/api/invitations/accept").WithJson(new { token, displayName = "招待 太郎", password = "Invited-2026!" }); }, ApiPublic(Ok), FreshPerCell: true);
+        yield return Page("GET /Team", Stage.Bidding, _ => To("/Team"), PageMember(Ok));
+        yield return Page("POST /Team?handler=Invite", Stage.Bidding, _ => To("/Team").WithForm(new() { ["Email"] = "matrix.page-invited@example.jp" }), PageMember(Done));
+        yield return Page("POST /Team?handler=Revoke", Stage.Bidding, async w => To("/Team").WithForm(new() { ["invitationId"] = $"{await w.FreshInvitationAsync()}" }), PageMember(NotFound).With(OwnerAssociation, Done));
+        yield return Page("POST /Team?handler=Remove", Stage.Bidding, async w => To("/Team").WithForm(new() { ["userId"] = await w.FreshMemberAsync() }), PageMember(NotFound).With(OwnerAssociation, Done));
+        yield return Page("GET /Team/Join", Stage.Bidding, _ => To("/Team/Join?token=forged"), PagePublic(Ok));
+        yield return Page("POST /Team/Join", Stage.Bidding, _ => To("/Team/Join?token=forged").WithForm(new() { ["DisplayName"] = "誰か", ["Password"] = "Forged-2026!", ["ConfirmPassword"] = "Forged-2026!" }), PagePublic(Again));
+
+        // ---- City staff look after accounts (fresh members of the owner association, so no role loses its own).
+        yield return Api("GET /api/city/accounts", Stage.Bidding, _ => To("/api/city/accounts"), ApiCity(Ok));
+        yield return Api("GET /api/city/accounts/{userId}", Stage.Bidding, w => To($"/api/city/accounts/{w.OwnerUserId}"), ApiCity(Ok));
+        yield return Api("POST /api/city/accounts/{userId}/deactivate", Stage.Bidding, async w => To($"/api/city/accounts/{await w.FreshMemberAsync()}/deactivate").WithJson(new { reason = "退任されたため。" }), ApiCity(Ok));
+        yield return Api("POST /api/city/accounts/{userId}/reactivate", Stage.Bidding, async w => To($"/api/city/accounts/{await w.FreshDeactivatedMemberAsync()}/reactivate"), ApiCity(Ok));
+        yield return Api("POST /api/city/accounts/{userId}/recovery-link", Stage.Bidding, async w => To($"/api/city/accounts/{await w.FreshMemberAsync()}/recovery-link"), ApiCity(Accepted));
+        yield return Page("GET /City/Accounts", Stage.Bidding, _ => To("/City/Accounts"), PageCity(Ok));
+        yield return Page("POST /City/Accounts?handler=Deactivate", Stage.Bidding, async w => To("/City/Accounts").WithForm(new() { ["userId"] = await w.FreshMemberAsync(), ["reason"] = "退任されたため。" }), PageCity(Done));
+        yield return Page("POST /City/Accounts?handler=Reactivate", Stage.Bidding, async w => To("/City/Accounts").WithForm(new() { ["userId"] = await w.FreshDeactivatedMemberAsync() }), PageCity(Done));
+        yield return Page("POST /City/Accounts?handler=Recovery", Stage.Bidding, async w => To("/City/Accounts").WithForm(new() { ["userId"] = await w.FreshMemberAsync() }), PageCity(Done));
+
         // ---- City staff: the verification of groups, last (it changes what "unverified" means).
         yield return Page("GET /City", Stage.End, _ => To("/City"), PageCity(Ok));
         yield return Page("POST /City?handler=Reject", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
@@ -361,6 +385,11 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         new(endpoint, stage, w => System.Threading.Tasks.Task.FromResult(arrange(w)), cells, FreshPerCell, OwnClient);
 
     private static MatrixTarget To(string path) => MatrixTarget.To(path);
+
+    /// <summary>An API group with <c>Policies.CityStaff</c>.</summary>
+    private static Cells ApiCity(Outcome city) => Everyone(Forbidden).With(Anonymous, Unauthorized).With(CityStaff, city);
+
+    private static readonly Outcome Accepted = new(202, null, false, "202");
 
     /// <summary>A form of the task page (no policy on the page): nobody is sent to sign in, then the service decides.</summary>
     private static Cells TaskForm(Outcome others) => PagePublic(others).With(Anonymous, SignIn);

@@ -63,6 +63,9 @@ public sealed partial class MatrixWorld
 
     public int OwnerId => _owner.OrganizationId;
 
+    /// <summary>The owner association's demo officer, by user id.</summary>
+    public string OwnerUserId => _owner.Me.UserId;
+
     public static async Task<MatrixWorld> ArrangeAsync(MatchboardFactory factory, int awardsNeeded)
     {
         var world = new MatrixWorld(factory);

@@ -13,6 +13,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
 
         // Stored by name, so that a new notification type inserted into the enum never shifts anyone's choice.
         builder.PrimitiveCollection(u => u.EmailNotifications).ElementType(e => e.HasConversion<string>());
+        builder.Ignore(u => u.IsActive);
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,6 +6,8 @@ namespace Matchboard.Web.Data.Configurations;
 
 public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
+    public const string TeamVersionProperty = "TeamVersion";
+
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.ToTable("Organizations");
@@ -52,5 +54,9 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
         builder.Ignore(o => o.IsCivicGroup);
         builder.Ignore(o => o.IsSupporter);
+
+        // Stepped by every change of the team's membership (Features/Team), so that two removals at once cannot
+        // both pass the "at least one member remains" rule: the second's update finds a newer version and fails.
+        builder.Property<int>(TeamVersionProperty).IsConcurrencyToken();
     }
 }

@@ -15,4 +15,15 @@ public class ApplicationUser : IdentityUser
     /// Urgent ones come by email whatever is chosen here.
     /// </summary>
     public List<NotificationType> EmailNotifications { get; set; } = [];
+
+    /// <summary>When the person joined by an invitation; null for accounts made otherwise (the seed, the admin command), which count as earliest.</summary>
+    public DateTimeOffset? JoinedAt { get; set; }
+
+    /// <summary>
+    /// Set while the account is switched off (a member who left, removed from the team, or deactivated by city staff):
+    /// it cannot sign in, and every cookie and token it had stops on the next request. Who, when and why: <see cref="AccountEvent"/>.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

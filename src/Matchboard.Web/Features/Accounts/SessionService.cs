@@ -66,7 +66,7 @@ public sealed class SessionService(MatchboardDbContext db, SignInManager<Applica
         }
 
         return await db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null
-            && db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp));
+            && db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp && u.DeactivatedAt == null));
     }
 
     public Task EndAsync(string sessionId, string userId)
@@ -90,6 +90,17 @@ public sealed class SessionService(MatchboardDbContext db, SignInManager<Applica
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Ends every open session of the user inside the caller's transaction (a deactivation or a removal): with the
+    /// security stamp the caller changed in the same transaction, no cookie or token of the user works any more.
+    /// </summary>
+    public Task EndAllSessionsAsync(string userId)
+    {
+        var now = time.GetUtcNow();
+        return db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
     }
 
     private async Task<UserSession> StartAsync(string userId, SessionKind kind)

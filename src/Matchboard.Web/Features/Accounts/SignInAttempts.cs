@@ -42,7 +42,7 @@ public sealed class SignInAttempts(
 
         // Identity's own lockout (per account, from anywhere) is not counted any more; an account an administrator
         // locked stays locked.
-        if (user is null || !passwordMatches || failures.IsLocked(account, from)
+        if (user is null || !passwordMatches || !user.IsActive || failures.IsLocked(account, from)
             || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
             failures.RecordFailure(account, from);
