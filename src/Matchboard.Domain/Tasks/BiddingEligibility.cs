@@ -12,7 +12,7 @@ public static class BiddingEligibility
     /// <summary>The error code saying why the group may not bid, or null when it may.</summary>
     public static string? RefusalCode(Organization group, bool certificationRequired, DateOnly today) =>
         !group.IsCivicGroup ? "bid.not-civic-group"
-        : !group.IsVerified ? "bid.group-unverified"
+        : !VerificationRights.MayAskOrBid(group) ? "bid.group-unverified"
         : certificationRequired && !group.HasValidCertificationOn(today) ? "bid.certification-required"
         : null;
 
