@@ -13,6 +13,7 @@ using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Features.Verification;
 using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
@@ -141,6 +142,8 @@ services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
 services.AddScoped<AlertService>();
+services.AddScoped<Matchboard.Web.Features.Verification.VerificationService>();
+services.AddSingleton(Matchboard.Web.Infrastructure.Documents.DocumentFolder.From(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddScoped<TodoService>();
 services.AddScoped<ContractWorkReader>();
 services.AddSingleton<ISweep, MissedVisitSweep>();
@@ -190,7 +193,8 @@ api.MapAuthApi()
     .MapReviewsApi()
     .MapNotificationsApi()
     .MapVisitsApi()
-    .MapAlertsApi();
+    .MapAlertsApi()
+    .MapVerificationApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

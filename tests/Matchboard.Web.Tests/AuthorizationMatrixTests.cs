@@ -181,9 +181,21 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // ---- City staff: the verification of groups, last (it changes what "unverified" means).
         yield return Page("GET /City", Stage.End, _ => To("/City"), PageCity(Ok));
-        yield return Page("POST /City?handler=Reject", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
-        yield return Page("POST /City?handler=Restore", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
-        yield return Page("POST /City?handler=Verify", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+        yield return Page("GET /City/Organizations/{id:int}", Stage.End, w => To($"/City/Organizations/{w.UnverifiedGroupId}"), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}?handler=Confirm", Stage.End, async w => To($"/City/Organizations/{w.UnverifiedGroupId}").WithForm(new() { ["Decision"] = "Verified", ["Version"] = $"{await VersionOfAsync(w, w.UnverifiedGroupId)}" }), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}?handler=Decide", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/City/Organizations/{id}").WithForm(new() { ["Decision"] = "Declined", ["Reason"] = "書類が足りません。", ["Version"] = $"{await VersionOfAsync(w, id)}" }); }, PageCity(Done));
+        yield return Api("GET /api/city/verification", Stage.End, _ => To("/api/city/verification"), ApiCity(Ok));
+        yield return Api("GET /api/city/verification/verified-groups", Stage.End, _ => To("/api/city/verification/verified-groups"), ApiCity(Ok));
+        yield return Api("GET /api/city/verification/{organizationId:int}", Stage.End, w => To($"/api/city/verification/{w.UnverifiedGroupId}"), ApiCity(Ok));
+        yield return Api("POST /api/city/verification/{organizationId:int}/decisions", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/api/city/verification/{id}/decisions").WithJson(new { decision = "InformationRequested", reason = "規約を送ってください。", version = await VersionOfAsync(w, id) }); }, ApiCity(Ok));
+
+        // ---- An organization's own verification page and documents: its members and city staff only.
+        yield return Page("GET /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification"), PageMember(Ok).With(CityStaff, Done));
+        yield return Page("POST /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification").WithForm(new() { ["DocumentKind"] = "Articles" }), PageMember(Again).With(CityStaff, NotFound));
+        yield return Api("GET /api/verification/mine", Stage.End, _ => To("/api/verification/mine"), ApiMember(Ok));
+        // JSON is no file: every member is refused (400) before anything is stored; the file rules have their own tests.
+        yield return Api("POST /api/verification/mine/documents", Stage.End, _ => To("/api/verification/mine/documents").WithJson(new { kind = "Articles" }), ApiMember(BadRequest));
+        yield return Api("GET /api/verification/documents/{id:int}", Stage.End, async w => To($"/api/verification/documents/{await DocumentOfUnverifiedGroupAsync(w)}"), ApiMember(NotFound).With(UnverifiedGroup, Ok).With(CityStaff, Ok));
 
         // Last of all: it ends every session of each demo user, the matrix's own cookies and tokens too.
         yield return Api("POST /api/auth/logout-everywhere", Stage.End, _ => To("/api/auth/logout-everywhere"), ApiMember(NoContent), OwnClient: true);
@@ -359,5 +371,19 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         ["Bid.Proposal"] = "週1回、2人1組で訪問します。",
         ["Bid.StaffPlanned"] = "3",
         ["Bid.EarliestStart"] = $"{DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)):yyyy-MM-dd}",
-    };
+    
+    /// <summary>The organization's version, as the city's review page or API would hand it out.</summary>
+    private static async Task<int> VersionOfAsync(MatrixWorld world, int organizationId) =>
+        (await VerificationSetup.EntryAsync(await ApiClient.SignInAsync(world.Factory, DemoAccounts.CityStaff), organizationId)).Version;
+
+    /// <summary>A PDF the unverified group sent for its verification.</summary>
+    private static async Task<int> DocumentOfUnverifiedGroupAsync(MatrixWorld world)
+    {
+        var group = await ApiClient.SignInAsync(world.Factory, DemoAccounts.UnverifiedStaff);
+        var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+        using var content = new MultipartFormDataContent { { new StringContent("Articles"), "kind" }, { file, "file", "規約.pdf" } };
+        var response = await group.Http.PostAsync("/api/verification/mine/documents", content);
+        return (await response.Content.ReadFromJsonAsync<Matchboard.Web.Features.Verification.DocumentDto>(ApiClient.Json))!.Id;
+    }
+};
 }

@@ -32,4 +32,7 @@ public enum NotificationType
     ContractCompleted,
     ContractTerminated,
     ReviewReceived,
+
+    /// <summary>To an organization: city staff decided on its verification (verified, declined, more information asked, suspended), with the reason.</summary>
+    VerificationDecided,
 }

@@ -23,5 +23,9 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             certification.Property(c => c.Expires).HasColumnName("CertificationExpires");
         });
         builder.Ignore(o => o.IsCivicGroup);
+        builder.Ignore(o => o.VerificationStatus);
+
+        // Two city staff deciding on one organization at once: the second gets a concurrency conflict (409).
+        builder.Property<int>(MatchboardDbContext.VersionProperty).IsConcurrencyToken();
     }
 }

@@ -83,6 +83,14 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
 
     public string ActivityStyle(ActivityStyle? style) => style is { } s ? Lookup("activity-style." + s, s.ToString()) : string.Empty;
 
+    public string OrganizationKind(OrganizationKind kind) => Lookup("org-kind." + kind, kind.ToString());
+
+    public string VerificationStatus(VerificationStatus status) => Lookup("verification-status." + status, status.ToString());
+
+    public string VerificationOutcome(VerificationOutcome outcome) => Lookup("verification-outcome." + outcome, outcome.ToString());
+
+    public string DocumentKind(DocumentKind kind) => Lookup("document-kind." + kind, kind.ToString());
+
     /// <summary>「市の認証あり（2027年3月まで）」, or that there is none (or it has lapsed).</summary>
     public string Certification(CertificationDto? certification) =>
         certification is { } c && Domain.Organizations.Certification.IsValid(c.Issued, c.Expires, Today)
