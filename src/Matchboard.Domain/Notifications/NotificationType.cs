@@ -33,6 +33,9 @@ public enum NotificationType
     ContractTerminated,
     ReviewReceived,
 
+    /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
+    RegistrationReceived,
+
     /// <summary>To an organization: city staff decided on its verification (verified, declined, more information asked, suspended), with the reason.</summary>
     VerificationDecided,
 }
