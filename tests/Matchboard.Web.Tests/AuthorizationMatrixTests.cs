@@ -371,7 +371,8 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         ["Bid.Proposal"] = "週1回、2人1組で訪問します。",
         ["Bid.StaffPlanned"] = "3",
         ["Bid.EarliestStart"] = $"{DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)):yyyy-MM-dd}",
-    
+    };
+
     /// <summary>The organization's version, as the city's review page or API would hand it out.</summary>
     private static async Task<int> VersionOfAsync(MatrixWorld world, int organizationId) =>
         (await VerificationSetup.EntryAsync(await ApiClient.SignInAsync(world.Factory, DemoAccounts.CityStaff), organizationId)).Version;
@@ -385,5 +386,4 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         var response = await group.Http.PostAsync("/api/verification/mine/documents", content);
         return (await response.Content.ReadFromJsonAsync<Matchboard.Web.Features.Verification.DocumentDto>(ApiClient.Json))!.Id;
     }
-};
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Matchboard.Web.Features.Verification;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
