@@ -193,8 +193,8 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification"), PageMember(Ok).With(CityStaff, Done));
         yield return Page("POST /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification").WithForm(new() { ["DocumentKind"] = "Articles" }), PageMember(Again).With(CityStaff, NotFound));
         yield return Api("GET /api/verification/mine", Stage.End, _ => To("/api/verification/mine"), ApiMember(Ok));
-        // JSON is no file: every member is refused (400) before anything is stored; the file rules have their own tests.
-        yield return Api("POST /api/verification/mine/documents", Stage.End, _ => To("/api/verification/mine/documents").WithJson(new { kind = "Articles" }), ApiMember(BadRequest));
+        // A text file named .pdf: every member is refused (422) before anything is stored; the accepted files have their own tests.
+        yield return Api("POST /api/verification/mine/documents", Stage.End, _ => To("/api/verification/mine/documents").WithContent(() => new MultipartFormDataContent { { new StringContent("Articles"), "kind" }, { new ByteArrayContent("not a pdf"u8.ToArray()), "file", "規約.pdf" } }), ApiMember(Unprocessable).With(CityStaff, Forbidden));
         yield return Api("GET /api/verification/documents/{id:int}", Stage.End, async w => To($"/api/verification/documents/{await DocumentOfUnverifiedGroupAsync(w)}"), ApiMember(NotFound).With(UnverifiedGroup, Ok).With(CityStaff, Ok));
 
         // Last of all: it ends every session of each demo user, the matrix's own cookies and tokens too.
@@ -296,7 +296,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
     private async Task<HttpResponseMessage> SendApiAsync(MatrixWorld world, MatrixRow row, Role role, HttpMethod method, MatrixTarget target)
     {
         var body = target.Json?.Invoke(role);
-        var request = new HttpRequestMessage(method, target.Path) { Content = body is null ? null : JsonContent.Create(body, options: ApiClient.Json) };
+        var request = new HttpRequestMessage(method, target.Path) { Content = target.Content?.Invoke(role) ?? (body is null ? null : JsonContent.Create(body, options: ApiClient.Json)) };
         var client = row.OwnClient && MatrixWorld.Emails.TryGetValue(role, out var email)
             ? (await ApiClient.SignInAsync(factory, email)).Http
             : world.Api(role);

@@ -122,6 +122,12 @@ public sealed class VerificationService(
     public async Task<DocumentDto> UploadAsync(DocumentKind? kind, string? fileName, long length, Func<Stream> open, ClaimsPrincipal user, CancellationToken ct)
     {
         var me = user.RequiredOrganizationId();
+        if (user.OrganizationKind() == OrganizationKind.CityOffice)
+        {
+            // The city office is the verifier: it has nothing to send itself.
+            throw new ForbiddenAccessException("document.city-office");
+        }
+
         if (kind is null)
         {
             throw new DomainException("document.kind-invalid", DomainErrorKind.RuleViolation);
