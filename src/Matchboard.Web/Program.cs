@@ -16,6 +16,7 @@ using Matchboard.Web.Features.Team;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Features.Verification;
 using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
@@ -159,6 +160,8 @@ services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
 services.AddScoped<AlertService>();
+services.AddScoped<Matchboard.Web.Features.Verification.VerificationService>();
+services.AddSingleton(Matchboard.Web.Infrastructure.Documents.DocumentFolder.From(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddScoped<TodoService>();
 services.AddScoped<ContractWorkReader>();
 services.AddSingleton<ISweep, MissedVisitSweep>();
@@ -212,7 +215,8 @@ api.MapAuthApi()
     .MapJoinApi()
     .MapCertificationApi()
     .MapTeamApi()
-    .MapCityAccountsApi();
+    .MapCityAccountsApi()
+    .MapVerificationApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -158,6 +158,26 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(city, "city");
         await city.GotoAsync("/City/Accounts");
         await Check(city, "city accounts");
+        await city.Locator("#queue li[data-organization-id] h3 a").First.ClickAsync();
+        await Expect(city.Locator("#decide-form")).ToBeVisibleAsync();
+        await Check(city, "verification review");
+        await city.Locator("#decision-InformationRequested").CheckAsync();
+        await city.Locator("#Reason").FillAsync("規約を送ってください。");
+        await city.Locator("#to-confirm").ClickAsync();
+        await Expect(city.Locator("#confirm")).ToBeVisibleAsync();
+        await Check(city, "verification decision, confirmation step");
+
+        var unverified = await app.NewPageAsync();
+        await unverified.SignInAsync(Ui.Unverified);
+        await unverified.GotoAsync(taskUrl);
+        await Expect(unverified.Locator("#verification-notice")).ToBeVisibleAsync();
+        await Check(unverified, "task page (unverified group, with the notice)");
+        await unverified.GotoAsync("/Organizations/Verification");
+        await Check(unverified, "verification (group's own page)");
+        var englishUnverified = await app.NewPageAsync(locale: "en-US");
+        await englishUnverified.SignInAsync(Ui.Unverified);
+        await englishUnverified.GotoAsync("/Organizations/Verification");
+        await Check(englishUnverified, "verification (group's own page, English)");
 
         var english = await app.NewPageAsync(locale: "en-US");
         await english.GotoAsync(taskUrl);
@@ -182,7 +202,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
 
         output.WriteLine($"axe checked {checkedPages.Count} pages: {string.Join(", ", checkedPages)}");
         Assert.True(problems.Length == 0, "Serious or critical accessibility violations:\n" + problems);
-        await CloseAll(anonymous, officer, group, city, english);
+        await CloseAll(anonymous, officer, group, city, english, unverified, englishUnverified);
     }
 
     [Fact]

@@ -211,9 +211,14 @@ public class OrganizationTests
     }
 
     [Fact]
-    public void VerifyingAnAssociationIsRefused()
+    public void AnAssociationThatSignedUpIsVerifiedLikeAGroup()
     {
-        AssertFails(Association().Verify, "organization.not-civic-group", DomainErrorKind.RuleViolation);
+        var association = Organization.RegisterAssociation("本町町内会", Wards.Kawasaki, "砂子");
+
+        association.Verify();
+
+        Assert.True(association.IsVerified);
+        AssertFails(association.Verify, "organization.already-verified", DomainErrorKind.Conflict);
     }
 
     [Theory]

@@ -219,9 +219,21 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // ---- City staff: the verification of groups, last (it changes what "unverified" means).
         yield return Page("GET /City", Stage.End, _ => To("/City"), PageCity(Ok));
-        yield return Page("POST /City?handler=Reject", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
-        yield return Page("POST /City?handler=Restore", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
-        yield return Page("POST /City?handler=Verify", Stage.End, w => To("/City").WithForm(new() { ["organizationId"] = $"{w.UnverifiedGroupId}" }), PageCity(Done));
+        yield return Page("GET /City/Organizations/{id:int}", Stage.End, w => To($"/City/Organizations/{w.UnverifiedGroupId}"), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}?handler=Confirm", Stage.End, async w => To($"/City/Organizations/{w.UnverifiedGroupId}").WithForm(new() { ["Decision"] = "Verified", ["Version"] = $"{await VersionOfAsync(w, w.UnverifiedGroupId)}" }), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}?handler=Decide", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/City/Organizations/{id}").WithForm(new() { ["Decision"] = "Declined", ["Reason"] = "書類が足りません。", ["Version"] = $"{await VersionOfAsync(w, id)}" }); }, PageCity(Done));
+        yield return Api("GET /api/city/verification", Stage.End, _ => To("/api/city/verification"), ApiCity(Ok));
+        yield return Api("GET /api/city/verification/verified-groups", Stage.End, _ => To("/api/city/verification/verified-groups"), ApiCity(Ok));
+        yield return Api("GET /api/city/verification/{organizationId:int}", Stage.End, w => To($"/api/city/verification/{w.UnverifiedGroupId}"), ApiCity(Ok));
+        yield return Api("POST /api/city/verification/{organizationId:int}/decisions", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/api/city/verification/{id}/decisions").WithJson(new { decision = "InformationRequested", reason = "規約を送ってください。", version = await VersionOfAsync(w, id) }); }, ApiCity(Ok));
+
+        // ---- An organization's own verification page and documents: its members and city staff only.
+        yield return Page("GET /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification"), PageMember(Ok).With(CityStaff, Done));
+        yield return Page("POST /Organizations/Verification", Stage.End, _ => To("/Organizations/Verification").WithForm(new() { ["DocumentKind"] = "Articles" }), PageMember(Again).With(CityStaff, NotFound));
+        yield return Api("GET /api/verification/mine", Stage.End, _ => To("/api/verification/mine"), ApiMember(Ok));
+        // A text file named .pdf: every member is refused (422) before anything is stored; the accepted files have their own tests.
+        yield return Api("POST /api/verification/mine/documents", Stage.End, _ => To("/api/verification/mine/documents").WithContent(() => new MultipartFormDataContent { { new StringContent("Articles"), "kind" }, { new ByteArrayContent("not a pdf"u8.ToArray()), "file", "規約.pdf" } }), ApiMember(Unprocessable).With(CityStaff, Forbidden));
+        yield return Api("GET /api/verification/documents/{id:int}", Stage.End, async w => To($"/api/verification/documents/{await DocumentOfUnverifiedGroupAsync(w)}"), ApiMember(NotFound).With(UnverifiedGroup, Ok).With(CityStaff, Ok));
 
         // ---- City staff: the certification mark. Suspending and revoking take certified groups other than the bidder.
         yield return Api("GET /api/organizations/{id:int}/certification", Stage.End, w => To($"/api/organizations/{w.UnverifiedGroupId}/certification"), ApiCity(Ok));
@@ -345,7 +357,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
     private async Task<HttpResponseMessage> SendApiAsync(MatrixWorld world, MatrixRow row, Role role, HttpMethod method, MatrixTarget target)
     {
         var body = target.Json?.Invoke(role);
-        var request = new HttpRequestMessage(method, target.Path) { Content = body is null ? null : JsonContent.Create(body, options: ApiClient.Json) };
+        var request = new HttpRequestMessage(method, target.Path) { Content = target.Content?.Invoke(role) ?? (body is null ? null : JsonContent.Create(body, options: ApiClient.Json)) };
         var client = row.OwnClient && MatrixWorld.Emails.TryGetValue(role, out var email)
             ? (await ApiClient.SignInAsync(factory, email)).Http
             : world.Api(role);
@@ -426,4 +438,18 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         ["Bid.StaffPlanned"] = "3",
         ["Bid.EarliestStart"] = $"{DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)):yyyy-MM-dd}",
     };
+
+    /// <summary>The organization's version, as the city's review page or API would hand it out.</summary>
+    private static async Task<int> VersionOfAsync(MatrixWorld world, int organizationId) =>
+        (await VerificationSetup.EntryAsync(await ApiClient.SignInAsync(world.Factory, DemoAccounts.CityStaff), organizationId)).Version;
+
+    /// <summary>A PDF the unverified group sent for its verification.</summary>
+    private static async Task<int> DocumentOfUnverifiedGroupAsync(MatrixWorld world)
+    {
+        var group = await ApiClient.SignInAsync(world.Factory, DemoAccounts.UnverifiedStaff);
+        var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+        using var content = new MultipartFormDataContent { { new StringContent("Articles"), "kind" }, { file, "file", "規約.pdf" } };
+        var response = await group.Http.PostAsync("/api/verification/mine/documents", content);
+        return (await response.Content.ReadFromJsonAsync<Matchboard.Web.Features.Verification.DocumentDto>(ApiClient.Json))!.Id;
+    }
 }

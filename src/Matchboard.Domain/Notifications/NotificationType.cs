@@ -52,4 +52,7 @@ public enum NotificationType
 
     /// <summary>The provider of an ongoing contract lost its mark; the contract continues (to the association).</summary>
     ProviderCertificationLapsed,
+
+    /// <summary>To an organization: city staff decided on its verification (verified, declined, more information asked, suspended), with the reason.</summary>
+    VerificationDecided,
 }

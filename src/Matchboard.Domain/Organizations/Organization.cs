@@ -52,6 +52,20 @@ public class Organization
     /// <summary>City staff looked and declined to verify; the group stays unable to bid until reconsidered.</summary>
     public bool IsVerificationDeclined { get; private set; }
 
+    /// <summary>City staff suspended a verification they had given (verify again to lift it).</summary>
+    public bool IsVerificationSuspended { get; private set; }
+
+    /// <summary>City staff asked for more information; the organization answers by sending a document.</summary>
+    public bool IsInformationRequested { get; private set; }
+
+    /// <summary>Where the organization stands with 市による確認, read from the flags above in one place.</summary>
+    public VerificationStatus VerificationStatus =>
+        IsVerified ? VerificationStatus.Verified
+        : IsVerificationSuspended ? VerificationStatus.Suspended
+        : IsVerificationDeclined ? VerificationStatus.Declined
+        : IsInformationRequested ? VerificationStatus.InformationRequested
+        : VerificationStatus.Pending;
+
     public bool IsCivicGroup => Kind == OrganizationKind.CivicGroup;
 
     public bool IsSupporter => Kind == OrganizationKind.Supporter;
@@ -242,10 +256,10 @@ public class Organization
         Certification!.RecordExpiryLapse();
     }
 
-    /// <summary>City staff confirm that the group is who it says it is.</summary>
+    /// <summary>City staff confirm that the organization is who it says it is (also lifts a suspension).</summary>
     public void Verify()
     {
-        EnsureCivicGroup();
+        EnsureVerifiable();
         if (IsVerified)
         {
             throw new DomainException("organization.already-verified");
@@ -253,12 +267,14 @@ public class Organization
 
         IsVerified = true;
         IsVerificationDeclined = false;
+        IsVerificationSuspended = false;
+        IsInformationRequested = false;
     }
 
-    /// <summary>City staff decline to verify the group (it stays unverified and off the waiting list).</summary>
+    /// <summary>City staff decline to verify the organization (it stays unverified and off the waiting list).</summary>
     public void DeclineVerification()
     {
-        EnsureCivicGroup();
+        EnsureVerifiable();
         if (IsVerified)
         {
             throw new DomainException("organization.already-verified");
@@ -270,18 +286,85 @@ public class Organization
         }
 
         IsVerificationDeclined = true;
+        IsInformationRequested = false;
     }
 
-    /// <summary>Puts a declined group back on the list waiting for verification.</summary>
+    /// <summary>Puts a declined organization back on the list waiting for verification.</summary>
     public void ReconsiderVerification()
     {
-        EnsureCivicGroup();
+        EnsureVerifiable();
         if (!IsVerificationDeclined)
         {
             throw new DomainException("organization.not-declined");
         }
 
         IsVerificationDeclined = false;
+    }
+
+    /// <summary>
+    /// The one place a decision of city staff is taken and recorded: the transition, its written reason (required
+    /// for everything but verifying and reconsidering; the organization reads it) and who decided, when.
+    /// </summary>
+    public VerificationDecision DecideVerification(VerificationOutcome outcome, string? reason, string decidedByUserId, DateTimeOffset now)
+    {
+        var reasonRequired = outcome is VerificationOutcome.Declined or VerificationOutcome.InformationRequested or VerificationOutcome.Suspended;
+        DomainException.ThrowIfAny(new Validation()
+            .Text("reason", reason, VerificationDecision.ReasonMaxLength, required: reasonRequired).Errors);
+        switch (outcome)
+        {
+            case VerificationOutcome.Verified:
+                Verify();
+                break;
+            case VerificationOutcome.Declined:
+                DeclineVerification();
+                break;
+            case VerificationOutcome.InformationRequested:
+                RequestVerificationInformation();
+                break;
+            case VerificationOutcome.Suspended:
+                SuspendVerification();
+                break;
+            case VerificationOutcome.Reconsidered:
+                ReconsiderVerification();
+                break;
+            default:
+                throw new DomainException("verification.outcome-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return new VerificationDecision(Id, outcome, text, decidedByUserId, now);
+    }
+
+    /// <summary>The organization sent what city staff asked for (a document): it waits in the queue again.</summary>
+    public void ProvideVerificationInformation() => IsInformationRequested = false;
+
+    private void RequestVerificationInformation()
+    {
+        EnsureVerifiable();
+        if (IsVerified)
+        {
+            throw new DomainException("organization.already-verified");
+        }
+
+        if (IsVerificationDeclined || IsVerificationSuspended)
+        {
+            throw new DomainException("organization.not-waiting");
+        }
+
+        IsInformationRequested = true;
+    }
+
+    /// <summary>A verified organization loses its verification until city staff verify it again: it can no longer ask or bid.</summary>
+    private void SuspendVerification()
+    {
+        EnsureVerifiable();
+        if (!IsVerified)
+        {
+            throw new DomainException("organization.not-verified");
+        }
+
+        IsVerified = false;
+        IsVerificationSuspended = true;
     }
 
     public bool HasValidCertificationOn(DateOnly day) => Certification?.IsValidOn(day) == true;
@@ -333,6 +416,15 @@ public class Organization
             Description = description,
             IsVerified = isVerified,
         };
+    }
+
+    private void EnsureVerifiable()
+    {
+        // The city office is the verifier; every other kind (association, group, supporter) is verified by it.
+        if (Kind == OrganizationKind.CityOffice)
+        {
+            throw new DomainException("organization.not-verifiable", DomainErrorKind.RuleViolation);
+        }
     }
 
     private void EnsureCivicGroup()

@@ -13,7 +13,7 @@ public static class BiddingEligibility
     /// <summary>The error code saying why the group may not bid, or null when it may.</summary>
     public static string? RefusalCode(Organization group, bool certificationRequired, DateOnly today, DateOnly startDate) =>
         !group.IsCivicGroup ? "bid.not-civic-group"
-        : !group.IsVerified ? "bid.group-unverified"
+        : !VerificationRights.MayAskOrBid(group) ? "bid.group-unverified"
         : certificationRequired && !CertifiedFor(group, today, startDate) ? "bid.certification-required"
         : null;
 

@@ -313,7 +313,7 @@ public class CommunityTask
             throw new DomainException("question.not-civic-group", DomainErrorKind.RuleViolation);
         }
 
-        if (!group.IsVerified)
+        if (!VerificationRights.MayAskOrBid(group))
         {
             // Questions reach the association and, once answered, every group: only verified groups may ask.
             throw new DomainException("question.group-unverified", DomainErrorKind.RuleViolation);

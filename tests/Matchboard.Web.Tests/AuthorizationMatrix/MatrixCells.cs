@@ -49,6 +49,9 @@ public sealed class Cells
 
     public static Cells PageGroup(Outcome bidder, Outcome other, Outcome unverified) => Group(SignIn, bidder, other, unverified);
 
+    /// <summary>An API group with <c>Policies.CityStaff</c>.</summary>
+    public static Cells ApiCity(Outcome city) => Everyone(Forbidden).With(Role.Anonymous, Unauthorized).With(Role.CityStaff, city);
+
     /// <summary>A page with <c>[Authorize(Policy = Policies.CityStaff)]</c>.</summary>
     public static Cells PageCity(Outcome city) => Everyone(Forbidden).With(Role.Anonymous, SignIn).With(Role.CityStaff, city);
 

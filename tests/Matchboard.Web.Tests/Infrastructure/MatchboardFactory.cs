@@ -48,6 +48,9 @@ public class MatchboardFactory : WebApplicationFactory<Program>
     /// <summary>This host's own mail-drop folder, so that tests read back only the mail their host wrote.</summary>
     public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-mail-{Guid.NewGuid():N}");
 
+    /// <summary>This host's own folder for verification documents.</summary>
+    public string Documents { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-documents-{Guid.NewGuid():N}");
+
     /// <summary>The messages in the mail drop, parsed.</summary>
     public IReadOnlyList<MimeMessage> DroppedMail() => DroppedMailSince(new HashSet<string>());
 
@@ -65,6 +68,7 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Matchboard", ConnectionString);
         builder.UseSetting("Matchboard:MailDrop", MailDrop);
+        builder.UseSetting("Matchboard:Documents", Documents);
 
         // The sweeper would race the tests' own moves of the clock; tests call it directly instead.
         builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
@@ -129,6 +133,11 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         if (Directory.Exists(MailDrop))
         {
             Directory.Delete(MailDrop, recursive: true);
+        }
+
+        if (Directory.Exists(Documents))
+        {
+            Directory.Delete(Documents, recursive: true);
         }
     }
 }

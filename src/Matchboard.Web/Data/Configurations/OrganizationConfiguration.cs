@@ -58,5 +58,6 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         // Stepped by every change of the team's membership (Features/Team), so that two removals at once cannot
         // both pass the "at least one member remains" rule: the second's update finds a newer version and fails.
         builder.Property<int>(TeamVersionProperty).IsConcurrencyToken();
+        builder.Ignore(o => o.VerificationStatus);
     }
 }

@@ -1,74 +1,44 @@
-using Matchboard.Domain;
 using Matchboard.Domain.Organizations;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
-using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Matchboard.Web.Features.City;
 
 /// <summary>
-/// City staff: civic groups waiting for 市による確認, to verify or decline; declined groups can be put back
-/// on the waiting list. Every change goes through the organization's own guarded transitions.
+/// City staff: the queue of organizations waiting for 市による確認 (the longest waiting first), those set aside
+/// (declined or suspended), and the verified groups. Each decision is taken on the organization's own page
+/// (/City/Organizations/{id}), after a confirmation step.
 /// </summary>
 [Authorize(Policy = Policies.CityStaff)]
-public sealed class IndexModel(
-    MatchboardDbContext db,
-    IStringLocalizer<Messages> messages,
-    IStringLocalizer<UiText> text) : PageModel
+public sealed class IndexModel(MatchboardDbContext db) : PageModel
 {
     public IReadOnlyList<Organization> Waiting { get; private set; } = [];
 
-    public IReadOnlyList<Organization> Declined { get; private set; } = [];
+    public IReadOnlyList<Organization> SetAside { get; private set; } = [];
+
+    public IReadOnlyList<Organization> VerifiedGroups { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, int> DocumentCounts { get; private set; } = new Dictionary<int, int>();
 
     [TempData]
     public string? Flash { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
-
-    public Task<IActionResult> OnPostVerifyAsync(int organizationId, CancellationToken ct) =>
-        ChangeAsync(organizationId, group => group.Verify(), "city.verified", ct);
-
-    public Task<IActionResult> OnPostRejectAsync(int organizationId, CancellationToken ct) =>
-        ChangeAsync(organizationId, group => group.DeclineVerification(), "city.rejected", ct);
-
-    public Task<IActionResult> OnPostRestoreAsync(int organizationId, CancellationToken ct) =>
-        ChangeAsync(organizationId, group => group.ReconsiderVerification(), "city.restored", ct);
-
-    private async Task<IActionResult> ChangeAsync(int organizationId, Action<Organization> change, string doneKey, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var group = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (group is null)
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            change(group);
-            await db.SaveChangesAsync(ct);
-            Flash = text[doneKey, group.Name];
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, messages);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var unverified = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.CivicGroup && !o.IsVerified)
+        var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind != OrganizationKind.CityOffice)
             .OrderBy(o => o.Id)
             .ToListAsync(ct);
-        Waiting = unverified.Where(o => !o.IsVerificationDeclined).ToList();
-        Declined = unverified.Where(o => o.IsVerificationDeclined).ToList();
+        Waiting = organizations.Where(o => o.VerificationStatus is VerificationStatus.Pending or VerificationStatus.InformationRequested).ToList();
+        SetAside = organizations.Where(o => o.VerificationStatus is VerificationStatus.Declined or VerificationStatus.Suspended).ToList();
+        VerifiedGroups = organizations.Where(o => o.IsCivicGroup && o.IsVerified).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        DocumentCounts = await db.OrganizationDocuments.AsNoTracking()
+            .GroupBy(d => d.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

@@ -65,6 +65,12 @@ public sealed class DetailsModel(
 
     public Organization? MyGroup { get; private set; }
 
+    /// <summary>The owner may publish its draft (an unverified association may only prepare drafts).</summary>
+    public bool MayPublish { get; private set; }
+
+    /// <summary>The group may ask: the question form is offered only then (an unverified group is shown how to get verified instead).</summary>
+    public bool MayAsk => MyGroup is not null && VerificationRights.MayAskOrBid(MyGroup);
+
     public ContractDto? Contract { get; private set; }
 
     [BindProperty]
@@ -307,6 +313,7 @@ public sealed class DetailsModel(
 
         if (IsOwner)
         {
+            MayPublish = VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
             Bids = await bids.ListForTaskAsync(id, User, ct);
             var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
             TrackRecord = await db.Contracts.AsNoTracking()

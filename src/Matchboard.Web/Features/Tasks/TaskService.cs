@@ -142,6 +142,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         db.Tasks.Add(task);
         if (request.Publish)
         {
+            VerificationRights.EnsureMayPublish(association);
             task.Publish(now);
             await AnnounceAsync(task, now, ct);
         }
@@ -217,6 +218,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     public async Task<TaskDetailDto> PublishAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var task = await db.LoadOwnAsync(taskId, user.RequiredOrganizationId(), ct);
+        VerificationRights.EnsureMayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == task.AssociationId, ct));
         var now = clock.GetUtcNow();
         task.Publish(now);
         await AnnounceAsync(task, now, ct);

@@ -1,3 +1,4 @@
+using Matchboard.Domain.Organizations;
 using System.Security.Claims;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
@@ -19,5 +20,20 @@ public sealed class HeaderState(MatchboardDbContext db)
         var unread = await mine.CountAsync(n => !n.IsRead, ct);
         var last = await mine.MaxAsync(n => (long?)n.Sequence, ct) ?? 0;
         return (unread, last);
+    }
+
+    /// <summary>
+    /// Where the signed-in member's organization stands with 市による確認 when it is not verified (the layout says what
+    /// is pending on every page); null when verified, for the city office and for visitors.
+    /// </summary>
+    public async Task<VerificationStatus?> PendingVerificationAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.OrganizationId() is not { } organizationId || user.OrganizationKind() == OrganizationKind.CityOffice)
+        {
+            return null;
+        }
+
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        return organization is { IsVerified: false } ? organization.VerificationStatus : null;
     }
 }

@@ -87,6 +87,15 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, TimeProvider clock)
     public CertificationState CertificationState(CertificationDto? certification) =>
         certification?.StateOn(Today) ?? Domain.Organizations.CertificationState.None;
 
+    public string OrganizationKind(OrganizationKind kind) => Lookup("org-kind." + kind, kind.ToString());
+
+    public string VerificationStatus(VerificationStatus status) => Lookup("verification-status." + status, status.ToString());
+
+    public string VerificationOutcome(VerificationOutcome outcome) => Lookup("verification-outcome." + outcome, outcome.ToString());
+
+    public string DocumentKind(DocumentKind kind) => Lookup("document-kind." + kind, kind.ToString());
+
+
     /// <summary>Whether the mark counts today (certification-required tasks, the badge, matching).</summary>
     public bool Certified(CertificationDto? certification) =>
         Domain.Organizations.Certification.Counts(CertificationState(certification));

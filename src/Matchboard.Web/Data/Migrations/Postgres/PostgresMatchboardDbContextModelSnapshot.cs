@@ -368,7 +368,13 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("IsInformationRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsVerificationDeclined")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsVerificationSuspended")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsVerified")
@@ -416,6 +422,93 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "UploadedAt");
+
+                    b.ToTable("OrganizationDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.VerificationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DecidedAt");
+
+                    b.ToTable("VerificationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
@@ -1467,6 +1560,24 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Navigation("Certification");
 
                     b.Navigation("CertificationHistory");
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.VerificationDecision", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>

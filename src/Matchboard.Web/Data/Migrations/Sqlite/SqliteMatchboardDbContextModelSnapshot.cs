@@ -354,7 +354,13 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsInformationRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsVerificationDeclined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsVerificationSuspended")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsVerified")
@@ -402,6 +408,89 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "UploadedAt");
+
+                    b.ToTable("OrganizationDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.VerificationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DecidedAt");
+
+                    b.ToTable("VerificationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
@@ -1427,6 +1516,24 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Certification");
 
                     b.Navigation("CertificationHistory");
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Organizations.VerificationDecision", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
