@@ -8,6 +8,7 @@ using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Notifications;
@@ -137,6 +138,7 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
+services.AddScoped<DirectoryService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
@@ -190,7 +192,8 @@ api.MapAuthApi()
     .MapReviewsApi()
     .MapNotificationsApi()
     .MapVisitsApi()
-    .MapAlertsApi();
+    .MapAlertsApi()
+    .MapDirectoryApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

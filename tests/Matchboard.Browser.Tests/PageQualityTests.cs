@@ -73,7 +73,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(anonymous, "sign-in (errors)");
         await anonymous.GotoAsync("/Tasks/999999");
         await Check(anonymous, "not found");
-        foreach (var (path, name) in new[] { ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about") })
+        foreach (var (path, name) in new[] { ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about"), ("/Groups", "directory") })
         {
             await anonymous.GotoAsync(path);
             await Check(anonymous, name);
@@ -151,6 +151,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(english, "task page (English)");
         await english.GotoAsync("/Privacy");
         await Check(english, "privacy (English)");
+        await english.GotoAsync("/Groups");
+        await Check(english, "directory (English)");
         var englishOfficer = await app.NewPageAsync(locale: "en-US");
         await englishOfficer.SignInAsync(Ui.Kizuki);
         await englishOfficer.GotoAsync("/");
@@ -191,6 +193,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("terms", anonymous, "/Terms"),
             ("contact", anonymous, "/Contact"),
             ("about", anonymous, "/About"),
+            ("directory", anonymous, "/Groups"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })
