@@ -11,6 +11,7 @@ using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Reviews;
+using Matchboard.Web.Features.Support;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
@@ -139,6 +140,7 @@ services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
 services.AddScoped<DirectoryService>();
+services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
@@ -193,7 +195,8 @@ api.MapAuthApi()
     .MapNotificationsApi()
     .MapVisitsApi()
     .MapAlertsApi()
-    .MapDirectoryApi();
+    .MapDirectoryApi()
+    .MapSupportApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

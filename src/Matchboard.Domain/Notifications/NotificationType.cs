@@ -32,4 +32,10 @@ public enum NotificationType
     ContractCompleted,
     ContractTerminated,
     ReviewReceived,
+
+    /// <summary>To an individual supporter: an association asks for help with one of its tasks.</summary>
+    SupportRequested,
+
+    /// <summary>To the association: the supporter accepted or declined its request.</summary>
+    SupportAnswered,
 }

@@ -1,6 +1,6 @@
 namespace Matchboard.Domain.Organizations;
 
-/// <summary>An association, a civic group or the city office. Users act for exactly one.</summary>
+/// <summary>An association, a civic group, an individual supporter (a one-person organization) or the city office. Users act for exactly one.</summary>
 public class Organization
 {
     private readonly List<string> _categories = [];
@@ -40,13 +40,49 @@ public class Organization
 
     public bool IsVerified { get; private set; }
 
+    /// <summary>An individual supporter's own words for when they can help (「平日の午前」); null for other kinds.</summary>
+    public string? Availability { get; private set; }
+
+    public const int AvailabilityMaxLength = 500;
+
     /// <summary>City staff looked and declined to verify; the group stays unable to bid until reconsidered.</summary>
     public bool IsVerificationDeclined { get; private set; }
 
     public bool IsCivicGroup => Kind == OrganizationKind.CivicGroup;
 
+    public bool IsSupporter => Kind == OrganizationKind.Supporter;
+
+    /// <summary>An association already known to the city (the seed): verified from the start.</summary>
     public static Organization CreateAssociation(string name, string ward, string town, string? description = null)
         => Create(OrganizationKind.Association, name, ward, town, description, isVerified: true);
+
+    /// <summary>An association that signed up itself: unverified until city staff look (every kind made by sign-up starts so).</summary>
+    public static Organization RegisterAssociation(string name, string ward, string town)
+        => Create(OrganizationKind.Association, name, ward, town, null, isVerified: false);
+
+    /// <summary>
+    /// An individual supporter: a one-person organization (name, ward, what they can help with, when), unverified
+    /// until city staff look. Town is not asked: only the ward is ever shown.
+    /// </summary>
+    public static Organization CreateSupporter(string name, string ward, IEnumerable<string> categories, string? availability)
+    {
+        var categoryList = categories.Distinct().ToList();
+        if (categoryList.Count == 0 || !categoryList.All(Domain.Categories.IsKnown))
+        {
+            throw new DomainException("organization.categories-invalid", DomainErrorKind.RuleViolation);
+        }
+
+        var text = string.IsNullOrWhiteSpace(availability) ? null : availability.Trim();
+        if (text?.Length > AvailabilityMaxLength)
+        {
+            throw new DomainException("organization.availability-too-long", DomainErrorKind.RuleViolation);
+        }
+
+        var supporter = Create(OrganizationKind.Supporter, name, ward, string.Empty, null, isVerified: false);
+        supporter._categories.AddRange(categoryList);
+        supporter.Availability = text;
+        return supporter;
+    }
 
     public static Organization CreateCityOffice(string name, string ward, string town)
         => Create(OrganizationKind.CityOffice, name, ward, town, null, isVerified: true);
@@ -108,10 +144,14 @@ public class Organization
         Certification = certification;
     }
 
-    /// <summary>City staff confirm that the group is who it says it is.</summary>
+    /// <summary>City staff confirm that the group, or the individual supporter (a lighter check), is who it says it is.</summary>
     public void Verify()
     {
-        EnsureCivicGroup();
+        if (!IsCivicGroup && !IsSupporter)
+        {
+            throw new DomainException("organization.not-civic-group", DomainErrorKind.RuleViolation);
+        }
+
         if (IsVerified)
         {
             throw new DomainException("organization.already-verified");

@@ -5,6 +5,9 @@ public enum OrganizationKind
     Association,
     CivicGroup,
     CityOffice,
+
+    /// <summary>An individual supporter (個人サポーター): a one-person organization, so that every user acts for one.</summary>
+    Supporter,
 }
 
 public enum LegalForm

@@ -14,6 +14,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property(o => o.Ward).HasMaxLength(20).IsRequired();
         builder.Property(o => o.Town).HasMaxLength(40).IsRequired();
         builder.Property(o => o.Description).HasMaxLength(1000);
+        builder.Property(o => o.Availability).HasMaxLength(Organization.AvailabilityMaxLength);
         builder.PrimitiveCollection(o => o.Categories).HasField("_categories");
         builder.PrimitiveCollection(o => o.WardsServed).HasField("_wardsServed");
         builder.OwnsOne(o => o.Certification, certification =>

@@ -6,7 +6,9 @@ namespace Matchboard.Web.Features.Notifications;
 public static class NotificationLinks
 {
     public static string PathOf(Notification notification) =>
-        notification.AlertId is { } alertId ? $"/Alerts/{alertId}"
+        notification.Type == NotificationType.SupportRequested ? "/Support/Requests"
+        : notification.Type == NotificationType.SupportAnswered ? "/Support"
+        : notification.AlertId is { } alertId ? $"/Alerts/{alertId}"
         : notification.ContractId is { } contractId ? $"/Contracts/{contractId}"
         : $"/Tasks/{notification.TaskId}";
 }
