@@ -10,6 +10,7 @@ using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
+using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Support;
 using Matchboard.Web.Features.Notifications;
@@ -43,6 +44,10 @@ services.AddMatchboardDatabase(builder.Configuration, builder.Environment.Conten
 services.AddIdentityApiEndpoints<ApplicationUser>(options =>
     {
         options.User.RequireUniqueEmail = true;
+
+        // A signed-up account acts only once its address is confirmed (the seeded and invited ones are confirmed).
+        // CanSignInAsync checks it, for the sign-in page and /api/auth/login alike.
+        options.SignIn.RequireConfirmedEmail = true;
 
         // Counted per account AND address by SignInFailures (Identity's own count is per account, from anywhere).
         options.Lockout.MaxFailedAccessAttempts = 10;
@@ -113,6 +118,8 @@ services.AddRazorPages(options =>
     {
         options.RootDirectory = "/Features";
         options.Conventions.Add(new PageWriteLimits());
+        // The forgotten-password mail's link: the same one-time form as the city's set-password link.
+        options.Conventions.AddPageRoute("/Accounts/SetPassword", "Accounts/ResetPassword");
     })
     .AddMvcOptions(options => options.Filters.Add<FriendlyErrorsPageFilter>());
 services.ConfigureOptions<Matchboard.Web.Infrastructure.Localization.BindingMessages>();
@@ -134,6 +141,9 @@ services.AddSingleton<INotificationSender, HubNotificationSender>();
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
 services.AddScoped<NotificationMailer>();
 services.AddScoped<EmailPreferencesService>();
+services.AddScoped<AccountMail>();
+services.AddScoped<PasswordResetService>();
+services.AddScoped<Matchboard.Web.Features.Join.RegistrationService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
@@ -196,7 +206,8 @@ api.MapAuthApi()
     .MapVisitsApi()
     .MapAlertsApi()
     .MapDirectoryApi()
-    .MapSupportApi();
+    .MapSupportApi()
+    .MapJoinApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

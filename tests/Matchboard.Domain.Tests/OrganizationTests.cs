@@ -231,4 +231,41 @@ public class OrganizationTests
         Assert.Equal(valid, certification.IsValidOn(date));
         Assert.Equal(valid, Certification.IsValid(certification.Issued, certification.Expires, date));
     }
+
+    [Fact]
+    public void AnAssociationThatSignsUpItselfStartsUnverified()
+    {
+        var association = Organization.RegisterAssociation("本町町内会", Wards.Kawasaki, "大師町");
+
+        Assert.Equal(OrganizationKind.Association, association.Kind);
+        Assert.False(association.IsVerified);
+    }
+
+    [Fact]
+    public void ASupporterIsAnUnverifiedOnePersonOrganizationWithCategoriesAndAvailability()
+    {
+        var supporter = Organization.CreateSupporter(" 川崎 花子 ", Wards.Nakahara, ["watch-over", "watch-over", "cleanup"], " 平日の午前 ");
+
+        Assert.Equal(OrganizationKind.Supporter, supporter.Kind);
+        Assert.True(supporter.IsSupporter);
+        Assert.False(supporter.IsCivicGroup);
+        Assert.False(supporter.IsVerified);
+        Assert.Equal("川崎 花子", supporter.Name);
+        Assert.Equal(["watch-over", "cleanup"], supporter.Categories);
+        Assert.Equal("平日の午前", supporter.Availability);
+        Assert.Empty(supporter.WardsServed);
+    }
+
+    [Theory]
+    [InlineData("nowhere", "watch-over", "organization.ward-invalid")]
+    [InlineData("nakahara", "juggling", "organization.categories-invalid")]
+    [InlineData("nakahara", "", "organization.categories-invalid")]
+    public void ASupporterNeedsAKnownWardAndKnownCategories(string ward, string category, string code)
+    {
+        var categories = category.Length == 0 ? Array.Empty<string>() : [category];
+
+        var error = Assert.Throws<DomainException>(() => Organization.CreateSupporter("川崎 花子", ward, categories, null));
+
+        Assert.Equal(code, error.Code);
+    }
 }

@@ -26,6 +26,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
     {
         // ---- Accounts (Identity's endpoints under /api/auth, the caller's own data).
         yield return Api("POST /api/auth/login", Stage.Bidding, _ => To("/api/auth/login") with { Json = r => new { email = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), password = DemoAccounts.Password } }, ApiPublic(Ok));
+        yield return Api("POST /api/registrations", Stage.Bidding, _ => To("/api/registrations").WithJson(new { kind = "Association" }), ApiPublic(BadRequest));
+        yield return Api("POST /api/auth/forgot-password", Stage.Bidding, _ => To("/api/auth/forgot-password").WithJson(new { email = "nobody@example.jp" }), ApiPublic(Accepted));
+        yield return Api("POST /api/auth/reset-password", Stage.Bidding, _ => To("/api/auth/reset-password").WithJson(new { email = "nobody@example.jp", token = "forged", password = "Another-2026!" }), ApiPublic(BadRequest));
         yield return Api("POST /api/auth/refresh", Stage.Bidding, RefreshTokensAsync, ApiPublic(Ok));
         // Signing out ends a session: each cell signs in a throwaway session of its own and ends that one.
         yield return Api("POST /api/auth/logout", Stage.Bidding, _ => To("/api/auth/logout"), ApiMember(NoContent), OwnClient: true);
@@ -52,6 +55,22 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks/{taskId:int}/bids/mine/confirm", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/mine/confirm"), ApiGroup(bidder: Ok, other: Conflict, unverified: Conflict));
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
+
+        // ---- Individual supporters: associations list and ask; the supporter answers (no matrix role is a supporter:
+        // SupporterTests covers the supporter's side); a request exists only for its association and its supporter.
+        yield return Api("GET /api/supporters", Stage.Bidding, _ => To("/api/supporters?category=watch-over"), ApiOfficer(owner: Ok, other: Ok));
+        yield return Api("GET /api/support-requests", Stage.Bidding, _ => To("/api/support-requests"), ApiMember(Forbidden).With(OwnerAssociation, Ok).With(OtherAssociation, Ok));
+        yield return Api("GET /api/support-requests/{id:int}", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/support-requests", Stage.Bidding, async w => To("/api/support-requests").WithJson(new { supporterId = await w.SupporterIdAsync(), taskId = await w.FreshOpenTaskAsync(withBid: false) }), ApiOfficer(owner: Created, other: Forbidden));
+        yield return Api("POST /api/support-requests/{id:int}/withdraw", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/withdraw"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/support-requests/{id:int}/accept", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/accept"), Everyone(Forbidden).With(Anonymous, Unauthorized));
+        yield return Api("POST /api/support-requests/{id:int}/decline", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/decline"), Everyone(Forbidden).With(Anonymous, Unauthorized));
+        yield return Page("GET /Support", Stage.Bidding, _ => To("/Support"), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("POST /Support?handler=Send", Stage.Bidding, async w => To("/Support").WithForm(new() { ["supporterId"] = $"{await w.SupporterIdAsync()}", ["taskId"] = $"{await w.FreshOpenTaskAsync(withBid: false)}" }), PageOfficer(owner: Done, other: Forbidden));
+        yield return Page("POST /Support?handler=Withdraw", Stage.Bidding, async w => To("/Support").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), PageOfficer(owner: Done, other: NotFound));
+        yield return Page("GET /Support/Requests", Stage.Bidding, _ => To("/Support/Requests"), Everyone(Forbidden).With(Anonymous, SignIn));
+        yield return Page("POST /Support/Requests?handler=Accept", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
+        yield return Page("POST /Support/Requests?handler=Decline", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
 
         // ---- Award and contract: the two parties only; each side does its own part (the other side: 422).
         yield return Api("POST /api/tasks/{taskId:int}/award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/api/tasks/{task}/award").WithJson(new { bidId = bid, rationale = "経験と訪問計画の丁寧さから決定しました。" }); }, ApiOfficer(owner: Ok, other: Forbidden));
@@ -100,6 +119,15 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Accounts/SignIn", Stage.Bidding, _ => To("/Accounts/SignIn") with { Form = r => new() { ["Email"] = MatrixWorld.Emails.GetValueOrDefault(r, DemoAccounts.KizukiOfficer), ["Password"] = DemoAccounts.Password } }, PagePublic(Done), OwnClient: true);
         yield return Page("GET /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged"), PagePublic(Ok));
         yield return Page("POST /Accounts/SetPassword", Stage.Bidding, _ => To("/Accounts/SetPassword?email=nobody%40example.jp&token=forged").WithForm(new() { ["Password"] = "Another-2026!", ["ConfirmPassword"] = "Another-2026!" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ResetPassword", Stage.Bidding, _ => To("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ResetPassword", Stage.Bidding, _ => To("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged").WithForm(new() { ["Password"] = "Another-2026!", ["ConfirmPassword"] = "Another-2026!" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ForgotPassword", Stage.Bidding, _ => To("/Accounts/ForgotPassword"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ForgotPassword", Stage.Bidding, _ => To("/Accounts/ForgotPassword").WithForm(new() { ["Email"] = "nobody@example.jp" }), PagePublic(Ok));
+        yield return Page("GET /Accounts/ConfirmEmail", Stage.Bidding, _ => To("/Accounts/ConfirmEmail?userId=nobody&code=forged"), PagePublic(Ok));
+        yield return Page("POST /Accounts/ConfirmEmail", Stage.Bidding, _ => To("/Accounts/ConfirmEmail?userId=nobody&code=forged").WithForm(new()), PagePublic(BadRequest));
+        yield return Page("GET /Join", Stage.Bidding, _ => To("/Join"), PagePublic(Ok));
+        yield return Page("POST /Join", Stage.Bidding, _ => To("/Join?kind=Association").WithForm(new() { ["Input.Name"] = string.Empty }), PagePublic(Ok));
+        yield return Page("GET /Join/Sent", Stage.Bidding, _ => To("/Join/Sent"), PagePublic(Ok));
         yield return Page("GET /Privacy", Stage.Bidding, _ => To("/Privacy"), PagePublic(Ok));
         yield return Page("GET /Terms", Stage.Bidding, _ => To("/Terms"), PagePublic(Ok));
         yield return Page("GET /Contact", Stage.Bidding, _ => To("/Contact"), PagePublic(Ok));

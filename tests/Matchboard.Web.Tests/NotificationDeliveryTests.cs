@@ -55,7 +55,7 @@ public sealed class NotificationDeliveryTests(MatchboardFactory factory) : IClas
             var all = await client.AllNotificationsAsync();
             Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), all.Select(n => n.Sequence));
             var expected = type == NotificationType.QuestionAsked ? 2 * Writers : Writers;
-            Assert.Equal(expected, all.Count(n => n.Type == type && taskIds.Contains(n.TaskId)));
+            Assert.Equal(expected, all.Count(n => n.Type == type && n.TaskId is { } id && taskIds.Contains(id)));
         }
     }
 

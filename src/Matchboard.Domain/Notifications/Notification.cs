@@ -15,14 +15,21 @@ public class Notification
     public Notification(
         int organizationId,
         NotificationType type,
-        int taskId,
+        int? taskId,
         string title,
         DateTimeOffset occurredAt,
         int? bidId = null,
         int? contractId = null,
         int? alertId = null,
-        bool isUrgent = false)
+        bool isUrgent = false,
+        string? path = null)
     {
+        if (path is not null && (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Length > PathMaxLength))
+        {
+            // A bug in the writer (an absolute or foreign link), not something a user did.
+            throw new ArgumentException("A notification's own page is a local path.", nameof(path));
+        }
+
         OrganizationId = organizationId;
         Type = type;
         TaskId = taskId;
@@ -32,7 +39,10 @@ public class Notification
         ContractId = contractId;
         AlertId = alertId;
         IsUrgent = isUrgent;
+        Path = path;
     }
+
+    public const int PathMaxLength = 200;
 
     /// <summary>A surrogate key with no meaning: the order that counts is <see cref="Sequence"/>.</summary>
     public long Id { get; private set; }
@@ -47,7 +57,14 @@ public class Notification
 
     public NotificationType Type { get; private set; }
 
-    public int TaskId { get; private set; }
+    /// <summary>The task this is about; null for notifications not about a task (registration, verification, certification, support requests).</summary>
+    public int? TaskId { get; private set; }
+
+    /// <summary>
+    /// The local page this notification is about when it is not a task's, contract's or alert's (e.g. the
+    /// organization's page for city staff on <c>RegistrationReceived</c>). See NotificationLinks.
+    /// </summary>
+    public string? Path { get; private set; }
 
     public int? BidId { get; private set; }
 
@@ -59,7 +76,7 @@ public class Notification
     /// <summary>Someone must act now (an urgent visit alert, an escalation): it is also mailed to every user, whatever they chose.</summary>
     public bool IsUrgent { get; private set; }
 
-    /// <summary>The task's title, so a notification reads on its own.</summary>
+    /// <summary>The task's title (or the organization's name, …), so a notification reads on its own.</summary>
     public string Title { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }

@@ -38,4 +38,6 @@ public enum NotificationType
 
     /// <summary>To the association: the supporter accepted or declined its request.</summary>
     SupportAnswered,
+    /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
+    RegistrationReceived,
 }

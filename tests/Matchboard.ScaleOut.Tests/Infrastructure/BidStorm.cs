@@ -52,7 +52,7 @@ public sealed class BidStorm(IReadOnlyList<Session> groups, IReadOnlyList<int> t
         {
             var bids = await db.Bids.AsNoTracking().Where(b => taskIds.Contains(b.TaskId)).Select(b => new { b.Id, b.TaskId, b.GroupId }).ToListAsync();
             var announced = await db.Notifications.AsNoTracking()
-                .Where(n => taskIds.Contains(n.TaskId) && n.Type == NotificationType.BidPlaced)
+                .Where(n => n.TaskId != null && taskIds.Contains(n.TaskId.Value) && n.Type == NotificationType.BidPlaced)
                 .Select(n => n.BidId).ToListAsync();
             var bidIds = bids.Select(b => b.Id).ToHashSet();
             return new StormCheck(

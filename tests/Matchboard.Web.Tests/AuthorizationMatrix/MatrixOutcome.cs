@@ -11,6 +11,7 @@ public readonly record struct Outcome(int Status, string? Location, bool Refused
 {
     public static readonly Outcome Ok = new(200, null, false, "200");
     public static readonly Outcome Created = new(201, null, false, "201");
+    public static readonly Outcome Accepted = new(202, null, false, "202");
     public static readonly Outcome NoContent = new(204, null, false, "204");
     public static readonly Outcome BadRequest = new(400, null, true, "400");
     public static readonly Outcome Unauthorized = new(401, null, true, "401");

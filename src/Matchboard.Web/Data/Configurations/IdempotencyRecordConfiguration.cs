@@ -1,4 +1,3 @@
-using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,7 +17,8 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.Fingerprint).HasMaxLength(64);
         builder.Property(r => r.Location).HasMaxLength(2000);
         builder.Property(r => r.ContentType).HasMaxLength(200);
-        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the users: a sign-up's key belongs to nobody yet (IdempotentRequests.AnonymousScope).
+        // Keys live 24 hours and the sweep removes them, so a removed user's keys go on their own.
         builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -15,6 +15,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedOnAdd();
         builder.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        builder.Property(n => n.Path).HasMaxLength(Notification.PathMaxLength);
         // No foreign key: a notification outlives the account of whoever caused it.
         builder.Property(n => n.ActorUserId).HasMaxLength(450);
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany()

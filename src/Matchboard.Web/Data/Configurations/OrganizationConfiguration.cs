@@ -10,7 +10,8 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
     {
         builder.ToTable("Organizations");
         builder.Property(o => o.Name).HasMaxLength(200).IsRequired();
-        builder.HasIndex(o => o.Name).IsUnique();
+        // Two 「本町町内会」 in different wards are two associations; the same name twice in one ward is a mistake.
+        builder.HasIndex(o => new { o.Name, o.Ward }).IsUnique();
         builder.Property(o => o.Ward).HasMaxLength(20).IsRequired();
         builder.Property(o => o.Town).HasMaxLength(40).IsRequired();
         builder.Property(o => o.Description).HasMaxLength(1000);
@@ -24,5 +25,6 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             certification.Property(c => c.Expires).HasColumnName("CertificationExpires");
         });
         builder.Ignore(o => o.IsCivicGroup);
+        builder.Ignore(o => o.IsSupporter);
     }
 }

@@ -12,11 +12,16 @@ public sealed record LoginRequest(string? Email, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
+public sealed record ForgotPasswordRequest(string? Email);
+
+public sealed record ResetPasswordRequest(string? Email, string? Token, string? Password);
+
 /// <summary>
 /// The app's own sign-in API under <c>/api/auth</c>: login (tokens), refresh (single use, rotated), logout and
-/// logout-everywhere. Identity's ready-made endpoints (register, manage/2fa, password reset, email confirmation) are
-/// not mapped: every account is made for an organization, and the pages have no second factor or recovery flow,
-/// so a half-supported endpoint would only be a way in (a stolen token switching on 2FA would shut the user out).
+/// logout-everywhere, forgot-password and reset-password (<see cref="PasswordResetService"/>). Identity's ready-made
+/// endpoints (register, manage/2fa, email confirmation) are not mapped: every account is made for an organization
+/// (<c>POST /api/registrations</c>), and the pages have no second factor, so a half-supported endpoint would only be
+/// a way in (a stolen token switching on 2FA would shut the user out).
 /// </summary>
 public static class AuthApi
 {
@@ -32,6 +37,13 @@ public static class AuthApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", Logout).RequireAuthorization(Policies.Member);
         auth.MapPost("/logout-everywhere", LogoutEverywhere).RequireAuthorization(Policies.Member);
+        auth.MapPost("/forgot-password", ForgotPassword)
+            .RequireRateLimiting(RateLimits.SignUps)
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/reset-password", ResetPassword)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem();
         return api;
     }
 
@@ -88,6 +100,20 @@ public static class AuthApi
     {
         var user = await users.GetUserAsync(principal) ?? throw new ResourceNotFoundException();
         await sessions.EndAllAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>202 whether or not the address has an account: the answer never tells which addresses exist.</summary>
+    private static async Task<Accepted> ForgotPassword(ForgotPasswordRequest request, PasswordResetService resets, CancellationToken ct)
+    {
+        await resets.RequestAsync(request.Email, ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>The mailed link's email and token with the new password; every session of the account ends.</summary>
+    private static async Task<NoContent> ResetPassword(ResetPasswordRequest request, PasswordResetService resets)
+    {
+        await resets.ResetAsync(request.Email, request.Token, request.Password);
         return TypedResults.NoContent();
     }
 

@@ -7,9 +7,11 @@ namespace Matchboard.Web.Features.Accounts;
 
 /// <summary>
 /// Opened from the one-time link that <c>admin add-city-staff</c> prints. The token is Identity's password-reset
-/// token: setting the password changes the security stamp, so the same link is refused afterwards.
+/// token: setting the password changes the security stamp, so the same link is refused afterwards. Also answers
+/// <c>/Accounts/ResetPassword</c>, the forgotten-password mail's link (<see cref="AccountMail"/>): the link came by
+/// mail, so it confirms the address too, and every other session of the account ends.
 /// </summary>
-public sealed class SetPasswordModel(UserManager<ApplicationUser> users, IStringLocalizer<UiText> text) : PageModel
+public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SessionService sessions, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -67,6 +69,13 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> users, IString
             return Page();
         }
 
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+
+        await sessions.EndAllAsync(user);
         Flash = text["setpassword.done"];
         return RedirectToPage("/Accounts/SignIn");
     }

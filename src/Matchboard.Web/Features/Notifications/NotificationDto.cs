@@ -10,7 +10,11 @@ public sealed record NotificationDto
 
     public NotificationType Type { get; init; }
 
-    public int TaskId { get; init; }
+    /// <summary>Null for a notification not about a task.</summary>
+    public int? TaskId { get; init; }
+
+    /// <summary>Its own page when it is not about a task, contract or alert (see NotificationLinks).</summary>
+    public string? Path { get; init; }
 
     public int? BidId { get; init; }
 

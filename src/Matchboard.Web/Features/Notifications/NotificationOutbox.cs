@@ -35,7 +35,13 @@ public sealed class NotificationOutbox(
     /// Saves the change and its notifications in one transaction, then pushes and mails them. The queued notifications
     /// belong to this change: if it fails they go with it, so that a caller that retries queues its own anew.
     /// </summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The same, with <paramref name="inside"/> run first inside the transaction: for a change that saves on its own
+    /// (Identity's UserManager saves as it goes), so that it commits with the rest or not at all.
+    /// </summary>
+    public async Task CommitAsync(Func<Task>? inside, CancellationToken cancellationToken)
     {
         var factories = _factories.ToList();
         _factories.Clear();
@@ -45,6 +51,11 @@ public sealed class NotificationOutbox(
         var joined = requestTransaction.IsOpen;
         await using (var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (inside is not null)
+            {
+                await inside();
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             notifications = factories.SelectMany(create => create()).ToList();
             // The notifications a request sends to its own organization name the user who made it, so that

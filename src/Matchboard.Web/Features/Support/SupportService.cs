@@ -77,7 +77,7 @@ public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, N
         var now = clock.GetUtcNow();
         var created = SupportRequest.Create(task, supporter, request.Message, now);
         db.SupportRequests.Add(created);
-        outbox.Add(() => new Notification(supporter.Id, NotificationType.SupportRequested, task.Id, task.Title, now));
+        outbox.Add(() => new Notification(supporter.Id, NotificationType.SupportRequested, task.Id, task.Title, now, path: "/Support/Requests"));
         await outbox.CommitAsync(ct);
         return await SentAsync(created.Id, me, ct);
     }
@@ -129,7 +129,7 @@ public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, N
         }
 
         var title = await db.Tasks.Where(t => t.Id == request.TaskId).Select(t => t.Title).SingleAsync(ct);
-        outbox.Add(() => new Notification(request.AssociationId, NotificationType.SupportAnswered, request.TaskId, title, now));
+        outbox.Add(() => new Notification(request.AssociationId, NotificationType.SupportAnswered, request.TaskId, title, now, path: "/Support"));
         await outbox.CommitAsync(ct);
         return (await ReceivedAsync(me, ct)).Single(r => r.Id == id);
     }

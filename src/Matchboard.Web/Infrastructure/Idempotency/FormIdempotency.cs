@@ -20,12 +20,13 @@ public sealed class FormIdempotency(IdempotentRequests requests, IHttpContextAcc
     /// Runs the change once for the form's key. Null means the same key came with a different form
     /// (the page shows <c>error.idempotency-key-reused</c>); a form without a key simply runs.
     /// </summary>
-    public async Task<FormResult?> RunAsync(Func<Task<FormResult>> change, CancellationToken ct)
+    public async Task<FormResult?> RunAsync(Func<Task<FormResult>> change, CancellationToken ct, bool fromAnyone = false)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("No request.");
         var request = context.Request;
         var key = request.HasFormContentType ? request.Form[Field].ToString() : null;
-        if (!IdempotentRequests.IsValidKey(key) || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? (fromAnyone ? IdempotentRequests.AnonymousScope : null);
+        if (!IdempotentRequests.IsValidKey(key) || userId is null)
         {
             return await change();
         }
@@ -36,7 +37,7 @@ public sealed class FormIdempotency(IdempotentRequests requests, IHttpContextAcc
             .Select(f => $"{f.Key}={string.Join(',', f.Value.ToArray())}");
         var fingerprint = IdempotentRequests.Fingerprint([request.Method, request.Path + request.QueryString, .. fields]);
         FormResult? result = null;
-        var outcome = await requests.RunAsync(userId, key!, fingerprint, async () =>
+        var outcome = await requests.RunAsync(userId!, key!, fingerprint, async () =>
         {
             result = await change();
             return new StoredResponse(StatusCodes.Status302Found, result.Location, null, result.Flash);

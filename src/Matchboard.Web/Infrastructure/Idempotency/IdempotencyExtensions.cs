@@ -22,4 +22,9 @@ public static class IdempotencyExtensions
     public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(AcceptsIdempotencyKeyMetadata.Instance);
+
+    /// <summary>The same for an endpoint open to people not signed in (a sign-up).</summary>
+    public static TBuilder AcceptsIdempotencyKeyFromAnyone<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(AcceptsIdempotencyKeyMetadata.FromAnyone);
 }

@@ -9,6 +9,11 @@ namespace Matchboard.Web.Infrastructure.Idempotency;
 public sealed class AcceptsIdempotencyKeyMetadata
 {
     public static readonly AcceptsIdempotencyKeyMetadata Instance = new();
+
+    /// <summary>For an endpoint open to anyone (a sign-up): keys of callers who are not signed in share one scope.</summary>
+    public static readonly AcceptsIdempotencyKeyMetadata FromAnyone = new() { AllowsAnonymous = true };
+
+    public bool AllowsAnonymous { get; private init; }
 }
 
 /// <summary>
@@ -26,9 +31,12 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKeyMetadata>() is null
+        var accepts = context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKeyMetadata>();
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? (accepts?.AllowsAnonymous == true ? IdempotentRequests.AnonymousScope : null);
+        if (accepts is null
             || !context.Request.Headers.TryGetValue(Header, out var values)
-            || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+            || userId is null)
         {
             await next(context);
             return;
@@ -50,7 +58,7 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next)
         context.Response.Body = buffer;
         try
         {
-            outcome = await requests.RunAsync(userId, key!, fingerprint, async () =>
+            outcome = await requests.RunAsync(userId!, key!, fingerprint, async () =>
             {
                 await next(context);
                 var status = context.Response.StatusCode;

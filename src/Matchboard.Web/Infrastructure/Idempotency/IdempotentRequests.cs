@@ -36,6 +36,12 @@ public sealed class IdempotentRequests(MatchboardDbContext db, RequestTransactio
 
     public const int MaxKeyLength = 100;
 
+    /// <summary>
+    /// The scope of keys sent by people not signed in (sign-up forms and <c>POST /api/registrations</c>): keys are
+    /// random, and what a sign-up answers is the same for everyone, so a shared scope reveals nothing.
+    /// </summary>
+    public const string AnonymousScope = "anonymous";
+
     /// <summary>A key is 1–100 visible ASCII characters (a UUID is the usual choice).</summary>
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && key.All(c => c is > ' ' and <= '~');

@@ -64,8 +64,10 @@
     var text = document.createElement("p");
     text.className = "toast-text";
     text.appendChild(document.createTextNode(template.replace("{title}", n.title) + " "));
-    // The same page as the notification list (NotificationLinks): its alert, else its contract, else its task.
-    var href = n.alertId ? "/Alerts/" + n.alertId : n.contractId ? "/Contracts/" + n.contractId : "/Tasks/" + n.taskId;
+    // The same page as the notification list (NotificationLinks): its own page, else its alert, else its
+    // contract, else its task, else the list (a notification not about a task).
+    var href = n.path ? n.path : n.alertId ? "/Alerts/" + n.alertId : n.contractId ? "/Contracts/" + n.contractId
+      : n.taskId ? "/Tasks/" + n.taskId : "/Notifications";
     var link = document.createElement("a");
     link.href = href;
     link.textContent = config.getAttribute("data-read-more") || "→";
@@ -114,15 +116,19 @@
     }
   }
 
-  // Re-fetches every region that cares about this task (or every region, without a task id). A region with
+  // Re-fetches every region that cares about this task (or every region, without a task id; a notification that
+  // is not about a task passes aboutNoTask and leaves the regions bound to a task alone). A region with
   // data-live-types (space-separated notification types, e.g. "VisitAlert VisitReported") refreshes only on those.
   // A region the user is typing in is refreshed when focus leaves it, so no typing is lost.
-  function refreshRegions(taskId, type) {
+  function refreshRegions(taskId, type, aboutNoTask) {
     var regions = document.querySelectorAll("[data-live-region][data-live-url]");
     var jobs = [];
     Array.prototype.forEach.call(regions, function (region) {
       var regionTask = region.getAttribute("data-live-task");
       if (taskId && regionTask && String(taskId) !== regionTask) {
+        return;
+      }
+      if (aboutNoTask && regionTask) {
         return;
       }
       var types = (region.getAttribute("data-live-types") || "").split(" ").filter(Boolean);
@@ -250,7 +256,7 @@
       return Promise.resolve();
     }
     show(n);
-    var refreshed = refreshRegions(n.taskId, n.type);
+    var refreshed = refreshRegions(n.taskId, n.type, !n.taskId);
     if (live.above.length) {
       catchUp();
     }

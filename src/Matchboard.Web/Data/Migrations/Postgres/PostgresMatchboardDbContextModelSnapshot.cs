@@ -300,10 +300,14 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("TaskId")
+                    b.Property<int?>("TaskId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -400,7 +404,7 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name", "Ward")
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
@@ -1464,15 +1468,6 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Matchboard.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Matchboard.Web.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
                         .WithMany()

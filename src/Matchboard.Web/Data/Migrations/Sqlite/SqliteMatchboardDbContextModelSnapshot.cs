@@ -288,10 +288,14 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TaskId")
+                    b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -386,7 +390,7 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name", "Ward")
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
@@ -1428,15 +1432,6 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Matchboard.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Matchboard.Web.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
                         .WithMany()

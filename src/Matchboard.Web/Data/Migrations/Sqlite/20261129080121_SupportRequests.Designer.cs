@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Matchboard.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMatchboardDbContext))]
-    [Migration("20261129075034_SupportRequests")]
+    [Migration("20261129080121_SupportRequests")]
     partial class SupportRequests
     {
         /// <inheritdoc />
@@ -291,10 +291,14 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TaskId")
+                    b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -389,7 +393,7 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name", "Ward")
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
@@ -1431,15 +1435,6 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Matchboard.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Matchboard.Web.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
                         .WithMany()

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Matchboard.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMatchboardDbContext))]
-    [Migration("20261129075213_SupportRequests")]
-    partial class SupportRequests
+    [Migration("20261129074242_SignUpModel")]
+    partial class SignUpModel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -303,10 +303,14 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("TaskId")
+                    b.Property<int?>("TaskId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -403,60 +407,10 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name", "Ward")
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
-                });
-
-            modelBuilder.Entity("Matchboard.Domain.Support.SupportRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AssociationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("SupporterId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TaskId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssociationId");
-
-                    b.HasIndex("SupporterId");
-
-                    b.HasIndex("TaskId", "SupporterId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_SupportRequests_OneOpenPerSupporterAndTask")
-                        .HasFilter("\"Status\" = 'Open'");
-
-                    b.ToTable("SupportRequests", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
@@ -1324,27 +1278,6 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Certification");
-                });
-
-            modelBuilder.Entity("Matchboard.Domain.Support.SupportRequest", b =>
-                {
-                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("AssociationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("SupporterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Tasks.CommunityTask", b =>
