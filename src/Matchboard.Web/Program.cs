@@ -9,10 +9,12 @@ using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Team;
+using Matchboard.Web.Features.Support;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Features.Tasks;
@@ -156,6 +158,8 @@ services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
+services.AddScoped<DirectoryService>();
+services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
 services.AddScoped<VisitService>();
@@ -216,7 +220,9 @@ api.MapAuthApi()
     .MapCertificationApi()
     .MapTeamApi()
     .MapCityAccountsApi()
-    .MapVerificationApi();
+    .MapVerificationApi()
+    .MapDirectoryApi()
+    .MapSupportApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -84,6 +84,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("/Join?kind=Supporter", "join (supporter)"), ("/Join/Sent", "join (mail sent)"), ("/Accounts/ForgotPassword", "forgotten password"),
             ("/Accounts/ConfirmEmail?userId=someone&code=code", "confirm email"), ("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged", "reset password (used link)"),
         })
+        foreach (var (path, name) in new[] { ("/Privacy", "privacy"), ("/Terms", "terms"), ("/Contact", "contact"), ("/About", "about"), ("/Groups", "directory") })
         {
             await anonymous.GotoAsync(path);
             await Check(anonymous, name);
@@ -187,6 +188,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(english, "privacy (English)");
         await english.GotoAsync("/Team/Join?token=forged");
         await Check(english, "join by invitation, link refused (English)");
+        await english.GotoAsync("/Groups");
+        await Check(english, "directory (English)");
         var englishOfficer = await app.NewPageAsync(locale: "en-US");
         await englishOfficer.SignInAsync(Ui.Kizuki);
         await englishOfficer.GotoAsync("/");
@@ -230,6 +233,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("contact", anonymous, "/Contact"),
             ("about", anonymous, "/About"),
             ("join-group", anonymous, "/Join?kind=CivicGroup"),
+            ("directory", anonymous, "/Groups"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })

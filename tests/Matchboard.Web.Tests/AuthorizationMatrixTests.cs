@@ -58,6 +58,22 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
 
+        // ---- Individual supporters: associations list and ask; the supporter answers (no matrix role is a supporter:
+        // SupporterTests covers the supporter's side); a request exists only for its association and its supporter.
+        yield return Api("GET /api/supporters", Stage.Bidding, _ => To("/api/supporters?category=watch-over"), ApiOfficer(owner: Ok, other: Ok));
+        yield return Api("GET /api/support-requests", Stage.Bidding, _ => To("/api/support-requests"), ApiMember(Forbidden).With(OwnerAssociation, Ok).With(OtherAssociation, Ok));
+        yield return Api("GET /api/support-requests/{id:int}", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/support-requests", Stage.Bidding, async w => To("/api/support-requests").WithJson(new { supporterId = await w.SupporterIdAsync(), taskId = await w.FreshOpenTaskAsync(withBid: false) }), ApiOfficer(owner: Created, other: Forbidden));
+        yield return Api("POST /api/support-requests/{id:int}/withdraw", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/withdraw"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/support-requests/{id:int}/accept", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/accept"), Everyone(Forbidden).With(Anonymous, Unauthorized));
+        yield return Api("POST /api/support-requests/{id:int}/decline", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/decline"), Everyone(Forbidden).With(Anonymous, Unauthorized));
+        yield return Page("GET /Support", Stage.Bidding, _ => To("/Support"), PageOfficer(owner: Ok, other: Ok));
+        yield return Page("POST /Support?handler=Send", Stage.Bidding, async w => To("/Support").WithForm(new() { ["supporterId"] = $"{await w.SupporterIdAsync()}", ["taskId"] = $"{await w.FreshOpenTaskAsync(withBid: false)}" }), PageOfficer(owner: Done, other: Forbidden));
+        yield return Page("POST /Support?handler=Withdraw", Stage.Bidding, async w => To("/Support").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), PageOfficer(owner: Done, other: NotFound));
+        yield return Page("GET /Support/Requests", Stage.Bidding, _ => To("/Support/Requests"), Everyone(Forbidden).With(Anonymous, SignIn));
+        yield return Page("POST /Support/Requests?handler=Accept", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
+        yield return Page("POST /Support/Requests?handler=Decline", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
+
         // ---- Award and contract: the two parties only; each side does its own part (the other side: 422).
         yield return Api("POST /api/tasks/{taskId:int}/award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/api/tasks/{task}/award").WithJson(new { bidId = bid, rationale = "経験と訪問計画の丁寧さから決定しました。" }); }, ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("PUT /api/contracts/{id:int}/terms", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Awarded)}/terms").WithJson(ContractSteps.Terms), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
@@ -69,6 +85,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/contracts/{id:int}/terminate", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Active)}/terminate").WithJson(new { reason = "続けられなくなりました。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden), FreshPerCell: true);
         yield return Api("POST /api/contracts/{id:int}/reviews", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Ended)}/reviews").WithJson(new { rating = 4, comment = "丁寧でした。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
         yield return Api("POST /api/contracts/{id:int}/reviews/{reviewId:int}/reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/api/contracts/{c}/reviews/{review}/reply").WithJson(new { text = "ありがとうございました。" }); }, ApiParties(owner: Ok, bidder: Conflict, outsiders: Forbidden));
+        yield return Api("GET /api/public/groups", Stage.Decided, _ => To("/api/public/groups?ward=nakahara"), ApiPublic(Ok));
         yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
         yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
 
@@ -91,6 +108,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /", Stage.Bidding, _ => To("/"), PagePublic(Ok));
         yield return Page("GET /Tasks", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
         yield return Page("GET /Tasks?handler=List", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
+        yield return Page("GET /Groups", Stage.Decided, _ => To("/Groups"), PagePublic(Ok));
         yield return Page("GET /Organizations/{id:int}", Stage.Decided, w => To($"/Organizations/{w.OwnerId}"), PagePublic(Ok));
         yield return Page("GET /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));
         yield return Page("POST /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));

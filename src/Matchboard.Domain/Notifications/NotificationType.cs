@@ -33,6 +33,11 @@ public enum NotificationType
     ContractTerminated,
     ReviewReceived,
 
+    /// <summary>To an individual supporter: an association asks for help with one of its tasks.</summary>
+    SupportRequested,
+
+    /// <summary>To the association: the supporter accepted or declined its request.</summary>
+    SupportAnswered,
     /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
     RegistrationReceived,
     /// <summary>City staff granted the group the city's certification mark (to the group; not about a task).</summary>

@@ -20,4 +20,7 @@ public static class DemoAccounts
     public const string UnverifiedStaff = "staff.unverified@example.jp";
 
     public const string CityStaff = "city.staff@example.jp";
+
+    /// <summary>小杉 みどり: a verified individual supporter in 中原区 (見守り, 回覧・広報の配布).</summary>
+    public const string KosugiSupporter = "supporter.kosugi@example.jp";
 }

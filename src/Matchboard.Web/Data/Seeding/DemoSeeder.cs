@@ -56,6 +56,7 @@ public sealed class DemoSeeder(
             {
                 OrganizationKind.Association => Organization.CreateAssociation(seed.Name, seed.Ward, seed.Town, seed.Description),
                 OrganizationKind.CityOffice => Organization.CreateCityOffice(seed.Name, seed.Ward, seed.Town),
+                OrganizationKind.Supporter => Supporter(seed),
                 _ => CivicGroup(seed, today),
             };
             byKey.Add(seed.Key, organization);
@@ -64,6 +65,17 @@ public sealed class DemoSeeder(
         db.Organizations.AddRange(byKey.Values);
         await db.SaveChangesAsync(ct);
         return byKey;
+    }
+
+    private static Organization Supporter(SeedOrganization seed)
+    {
+        var supporter = Organization.CreateSupporter(seed.Name, seed.Ward, seed.Categories ?? [], seed.Availability);
+        if (seed.Verified == true)
+        {
+            supporter.Verify();
+        }
+
+        return supporter;
     }
 
     private static Organization CivicGroup(SeedOrganization seed, DateOnly today)

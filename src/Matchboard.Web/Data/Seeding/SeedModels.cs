@@ -19,7 +19,8 @@ internal sealed record SeedOrganization(
     List<string>? WardsServed,
     int? Capacity,
     SeedCertification? Certification,
-    bool? Verified);
+    bool? Verified,
+    string? Availability = null);
 
 internal sealed record SeedCertification(string Number, string Issued, string Expires);
 

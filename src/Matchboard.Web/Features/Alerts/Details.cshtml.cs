@@ -13,7 +13,7 @@ namespace Matchboard.Web.Features.Alerts;
 /// One alert: what happened, every step with its time, and 確認しました（対応の記録） with a note (PRG). The two
 /// parties see it; city staff once it was escalated to them (the service checks both).
 /// </summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class DetailsModel(AlertService alerts, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
 {
     public AlertDto Alert { get; private set; } = null!;

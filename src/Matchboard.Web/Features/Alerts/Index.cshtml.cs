@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Matchboard.Web.Features.Alerts;
 
 /// <summary>連絡（要確認）: my organization's open alerts, urgent first; city staff see those escalated to them.</summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class IndexModel(AlertService alerts) : PageModel
 {
     public IReadOnlyList<AlertDto> Alerts { get; private set; } = [];

@@ -16,7 +16,7 @@ public static class ContractsApi
             .AcceptsIdempotencyKey()
             .WithTags("Contracts");
 
-        var contracts = api.MapGroup("/contracts").RequireAuthorization(Policies.Member).WithTags("Contracts");
+        var contracts = api.MapGroup("/contracts").RequireAuthorization(Policies.Marketplace).WithTags("Contracts");
         contracts.MapGet("/{id:int}", (int id, ContractService service, ClaimsPrincipal user, CancellationToken ct) =>
                 service.GetAsync(id, user, ct))
             .WithSummary("The contract; the other side's contact person only once both have signed.");

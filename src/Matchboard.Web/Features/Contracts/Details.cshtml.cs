@@ -16,7 +16,7 @@ namespace Matchboard.Web.Features.Contracts;
 /// delivery, acceptance or changes, termination, and the two reviews. Every form posts, redirects, and shows
 /// refusals in the error summary (PRG); all changes go through the services.
 /// </summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class DetailsModel(
     ContractService contracts, ReviewService reviews, ContractWorkReader work, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchboard.Web.Features.Contracts;
 
 /// <summary>The contracts the user's organization is a party to; those waiting for our signature first.</summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class IndexModel(MatchboardDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];

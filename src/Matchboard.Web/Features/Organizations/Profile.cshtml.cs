@@ -37,7 +37,7 @@ public sealed class ProfileModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organization = await LoadAsync(tracked: false, ct);
-        Record = await reviews.ForOrganizationAsync(Organization.Id, ct);
+        Record = await reviews.ForOrganizationAsync(Organization.Id, ct, includeSupporter: true);
         Input = new ServiceInput
         {
             Categories = [.. Organization.Categories],
@@ -60,7 +60,7 @@ public sealed class ProfileModel(
         {
             var key = CodeToField.GetValueOrDefault(ex.Code, string.Empty);
             ModelState.AddModelError(key, messages[$"error.{ex.Code}"]);
-            Record = await reviews.ForOrganizationAsync(Organization.Id, ct);
+            Record = await reviews.ForOrganizationAsync(Organization.Id, ct, includeSupporter: true);
             return Page();
         }
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Matchboard.Domain;
 using Matchboard.Domain.Contracts;
+using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Notifications;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
@@ -46,9 +47,11 @@ public sealed class ReviewService(MatchboardDbContext db, ContractService contra
     }
 
     /// <summary>An organization's public record: released reviews about it, their average, and its completed work by category.</summary>
-    public async Task<OrganizationReviewsDto> ForOrganizationAsync(int organizationId, CancellationToken ct)
+    public async Task<OrganizationReviewsDto> ForOrganizationAsync(int organizationId, CancellationToken ct, bool includeSupporter = false)
     {
-        var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleOrDefaultAsync(ct)
+        // An individual supporter has no public record: its name is given only to an association it accepted.
+        var name = await db.Organizations.Where(o => o.Id == organizationId && (includeSupporter || o.Kind != OrganizationKind.Supporter))
+                .Select(o => o.Name).SingleOrDefaultAsync(ct)
             ?? throw new ResourceNotFoundException("organization.not-found");
         var ended = await db.Contracts.AsNoTracking()
             .Include(c => c.Reviews)

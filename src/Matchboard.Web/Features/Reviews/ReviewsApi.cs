@@ -8,7 +8,7 @@ public static class ReviewsApi
 {
     public static RouteGroupBuilder MapReviewsApi(this RouteGroupBuilder api)
     {
-        var reviews = api.MapGroup("/contracts/{id:int}/reviews").RequireAuthorization(Policies.Member).WithTags("Reviews")
+        var reviews = api.MapGroup("/contracts/{id:int}/reviews").RequireAuthorization(Policies.Marketplace).WithTags("Reviews")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         reviews.MapGet("/", (int id, ReviewService service, ClaimsPrincipal user, CancellationToken ct) =>

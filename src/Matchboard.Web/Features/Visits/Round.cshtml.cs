@@ -11,7 +11,7 @@ namespace Matchboard.Web.Features.Visits;
 /// The week's round (Monday to Sunday, Japan days): each day's visits with the household, the visitor and an empty
 /// column to tick on paper. Made to be printed; only the two parties (the schedule read checks it).
 /// </summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class RoundModel(VisitService visits, TimeProvider clock) : PageModel
 {
     public ScheduleDto Schedule { get; private set; } = null!;

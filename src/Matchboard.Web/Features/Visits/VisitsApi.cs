@@ -8,7 +8,7 @@ public static class VisitsApi
 {
     public static RouteGroupBuilder MapVisitsApi(this RouteGroupBuilder api)
     {
-        var work = api.MapGroup("/contracts/{id:int}").RequireAuthorization(Policies.Member).WithTags("Visits");
+        var work = api.MapGroup("/contracts/{id:int}").RequireAuthorization(Policies.Marketplace).WithTags("Visits");
         work.MapGet("/visits", (int id, VisitService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.GetScheduleAsync(id, user, ct));
 

@@ -16,7 +16,7 @@ namespace Matchboard.Web.Features.Visits;
 /// page with a flash (PRG); a refusal is shown on this page, with the work section and the error next to its field.
 /// GET shows the same section alone, and ?handler=Section is what live.js re-fetches.
 /// </summary>
-[Authorize(Policy = Policies.Member)]
+[Authorize(Policy = Policies.Marketplace)]
 public sealed class WorkModel(ContractWorkReader reader, VisitService visits, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel, IFormFieldOrder
 {
     /// <summary>

@@ -1,0 +1,101 @@
+using System.Linq.Expressions;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Tasks;
+
+namespace Matchboard.Domain.Support;
+
+/// <summary>
+/// An association asks an individual supporter for help with one of its published tasks. The supporter accepts
+/// or declines; until it accepts, the association knows it only by ward and categories (never name or contact).
+/// One open request per supporter and task.
+/// </summary>
+public class SupportRequest
+{
+    public const int MessageMaxLength = 500;
+
+    private SupportRequest()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int TaskId { get; private set; }
+
+    public int AssociationId { get; private set; }
+
+    public int SupporterId { get; private set; }
+
+    /// <summary>A short note from the association (what help, when); optional.</summary>
+    public string? Message { get; private set; }
+
+    public SupportRequestStatus Status { get; private set; }
+
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    /// <summary>When the supporter answered, or the association withdrew.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsOpen => Status == SupportRequestStatus.Open;
+
+    /// <summary>The one rule of supporter privacy: the association learns who the supporter is only after it accepts.</summary>
+    public bool RevealsSupporter => Status == SupportRequestStatus.Accepted;
+
+    public static SupportRequest Create(CommunityTask task, Organization supporter, string? message, DateTimeOffset now)
+    {
+        var note = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        if (note is { Length: > MessageMaxLength })
+        {
+            DomainException.ThrowIfAny([new FieldError("message", "too-long", MessageMaxLength)]);
+        }
+
+        if (task.PublishedAt is null || task.Status == CommunityTaskStatus.Cancelled)
+        {
+            throw new DomainException("support.task-not-published", DomainErrorKind.RuleViolation);
+        }
+
+        if (!IsAvailableSupporter(supporter))
+        {
+            throw new DomainException("support.not-a-supporter", DomainErrorKind.RuleViolation);
+        }
+
+        if (!supporter.Categories.Contains(task.Category))
+        {
+            throw new DomainException("support.category-not-offered", DomainErrorKind.RuleViolation);
+        }
+
+        return new SupportRequest
+        {
+            TaskId = task.Id,
+            AssociationId = task.AssociationId,
+            SupporterId = supporter.Id,
+            Message = note,
+            Status = SupportRequestStatus.Open,
+            RequestedAt = now,
+        };
+    }
+
+    /// <summary>Who may be listed to associations and asked: verified individual supporters only (a query and a check).</summary>
+    public static Expression<Func<Organization, bool>> AvailableSupporters { get; } =
+        o => o.Kind == OrganizationKind.Supporter && o.IsVerified;
+
+    private static readonly Func<Organization, bool> IsAvailable = AvailableSupporters.Compile();
+
+    public static bool IsAvailableSupporter(Organization organization) => IsAvailable(organization);
+
+    public void Accept(DateTimeOffset now) => Close(SupportRequestStatus.Accepted, now);
+
+    public void Decline(DateTimeOffset now) => Close(SupportRequestStatus.Declined, now);
+
+    public void Withdraw(DateTimeOffset now) => Close(SupportRequestStatus.Withdrawn, now);
+
+    private void Close(SupportRequestStatus status, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException("support.not-open");
+        }
+
+        Status = status;
+        ClosedAt = now;
+    }
+}
