@@ -416,9 +416,6 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
     private static MatrixTarget To(string path) => MatrixTarget.To(path);
 
-    /// <summary>An API group with <c>Policies.CityStaff</c>.</summary>
-    private static Cells ApiCity(Outcome city) => Everyone(Forbidden).With(Anonymous, Unauthorized).With(CityStaff, city);
-
     private static readonly Outcome Accepted = new(202, null, false, "202");
 
     /// <summary>A form of the task page (no policy on the page): nobody is sent to sign in, then the service decides.</summary>
