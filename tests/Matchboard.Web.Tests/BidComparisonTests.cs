@@ -25,9 +25,9 @@ public sealed class BidComparisonTests(MatchboardFactory factory) : IClassFixtur
     {
         var (_, html) = await OfficerViewWithTwoBidsAsync();
 
-        Assert.Matches("<span class=\"badge neutral\">市の認証なし</span>", html);
-        Assert.Matches("<span class=\"badge\">市の認証あり", html);
-        Assert.DoesNotMatch("<span class=\"badge\">市の認証なし", html);
+        Assert.Matches("<span class=\"badge neutral\" data-certification-state=\"None\">市の認証なし</span>", html);
+        Assert.Matches("<span class=\"badge\" data-certification-state=\"Valid\">市の認証あり", html);
+        Assert.DoesNotMatch("<span class=\"badge\"[^>]*>市の認証なし", html);
     }
 
     [Fact]
