@@ -389,6 +389,11 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         ["AssignVisitorRequest"] = _ => [new("visitorName", Kind.Text, Quote("訪問員 佐藤"))],
         ["MarkReadRequest"] = _ => [new("upTo", Kind.Long, "0")],
         ["EmailPreferencesRequest"] = _ => [new("types", Kind.NameArray, "[\"BidPlaced\"]")],
+
+        // An address that already has an account: even a variant that slipped through would be refused (409).
+        ["InviteRequest"] = _ => [new("email", Kind.Text, Quote(DemoAccounts.MizonokuchiOfficer))],
+        ["AcceptInvitationRequest"] = _ => [new("token", Kind.Text, Quote("forged-token")), new("displayName", Kind.Text, Quote("招待 太郎")), new("password", Kind.Text, Quote("Invited-2026!"))],
+        ["DeactivateRequest"] = _ => [new("reason", Kind.Text, Quote("退任されたため。"))],
     };
 
     /// <summary>The valid body of an endpoint, unmutated: used under the envelope and route mutations only.</summary>
@@ -564,6 +569,7 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             ("visitId", _) => PlannedVisitId,
             ("householdId", _) => HouseholdId,
             ("reviewId", _) => ReviewId,
+            ("userId", _) => 0,
             ("id", var r) when r.StartsWith("/api/tasks", StringComparison.Ordinal) => OpenTaskWithBid,
             ("id", var r) when r.StartsWith("/api/questions", StringComparison.Ordinal) => QuestionId,
             ("id", var r) when r.StartsWith("/api/alerts", StringComparison.Ordinal) => AlertId,

@@ -212,7 +212,9 @@ public sealed class TeamService(
             DomainException.ThrowIfAny([new FieldError("email", "required")]);
         }
 
-        if (trimmed!.Length > Invitation.EmailMaxLength || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed)
+        // Plain ASCII only: an address with invisible or look-alike characters would reach nobody, or the wrong person.
+        if (trimmed!.Length > Invitation.EmailMaxLength || !trimmed.All(c => c is > ' ' and <= '~')
+            || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed)
         {
             DomainException.ThrowIfAny([new FieldError("email", "invalid-email")]);
         }
