@@ -35,6 +35,6 @@ public sealed class AuthEndpointsTests(ApiReferenceFactory factory) : IClassFixt
 
         var auth = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/auth/", StringComparison.Ordinal)).Order().ToList();
 
-        Assert.Equal(["/api/auth/login", "/api/auth/logout", "/api/auth/logout-everywhere", "/api/auth/refresh"], auth);
+        Assert.Equal(["/api/auth/forgot-password", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-everywhere", "/api/auth/refresh", "/api/auth/reset-password"], auth);
     }
 }
