@@ -351,6 +351,8 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             new("staffPlanned", Kind.Int, "4"),
             new("earliestStart", Kind.Date, Quote(ids.Today.AddDays(10).ToString("yyyy-MM-dd"))),
         ],
+        // The message is optional (blank reads as none), so the base leaves it out: every mutation is of the ids.
+        ["SendSupportRequest"] = ids => [new("supporterId", Kind.Int, $"{ids.SupporterId}"), new("taskId", Kind.Int, $"{ids.OpenTaskWithoutBid}")],
         ["AskQuestionRequest"] = _ => [new("text", Kind.Text, Quote("訪問の曜日は選べますか。"))],
         ["AnswerQuestionRequest"] = _ => [new("answer", Kind.Text, Quote("火曜日でお願いします。"))],
         ["AwardRequest"] = ids => [new("bidId", Kind.Id, ids.ClosedTaskBidId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("rationale", Kind.Text, Quote("中原区での見守りの経験が長く、計画も具体的だったため。"))],
@@ -454,6 +456,8 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
         var alertId = await db.Set<VisitAlert>().Where(a => a.ContractId == work.ContractId).Select(a => a.Id).FirstAsync();
         var reviewId = await db.Reviews.Select(r => (int?)r.Id).FirstOrDefaultAsync() ?? 1;
+        var supporterId = await db.Organizations.Where(o => o.Kind == Domain.Organizations.OrganizationKind.Supporter && o.IsVerified && o.Ward == "nakahara").Select(o => o.Id).FirstAsync();
+        var supportRequest = await WorkSetup.PostOkAsync<JsonElement>(officer, "/api/support-requests", new { supporterId, taskId = withBid.Id });
         Assert.True(report.ValueKind == JsonValueKind.Object);
         return new Ids(officer.Http, group.Http, now)
         {
@@ -467,6 +471,8 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             HouseholdId = work.HouseholdId,
             AlertId = alertId,
             ReviewId = reviewId,
+            SupporterId = supporterId,
+            SupportRequestId = supportRequest.GetProperty("id").GetInt32(),
         };
     }
 
@@ -560,6 +566,11 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
 
         public int ReviewId { get; init; }
 
+        /// <summary>The demo supporter of 中原区, and an open request of the officer's association to it.</summary>
+        public int SupporterId { get; init; }
+
+        public int SupportRequestId { get; init; }
+
         /// <summary>The route with real ids, one parameter replaced by a hostile value if asked.</summary>
         public string Fill(string route, string? parameter = null, string? value = null) =>
             System.Text.RegularExpressions.Regex.Replace(route, "{([a-zA-Z]+)(:[a-z]+)?}", m =>
@@ -577,6 +588,7 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             ("id", var r) when r.StartsWith("/api/tasks", StringComparison.Ordinal) => OpenTaskWithBid,
             ("id", var r) when r.StartsWith("/api/questions", StringComparison.Ordinal) => QuestionId,
             ("id", var r) when r.StartsWith("/api/alerts", StringComparison.Ordinal) => AlertId,
+            ("id", var r) when r.StartsWith("/api/support-requests", StringComparison.Ordinal) => SupportRequestId,
             ("id", _) => ContractId,
             _ => throw new InvalidOperationException($"No id for {{{parameter}}} in {route}: add it to HostileInputTests.Ids."),
         };
