@@ -3,19 +3,14 @@ using Matchboard.Domain.Organizations;
 namespace Matchboard.Web.Features.Directory;
 
 /// <summary>
-/// The directory's one use of the certification rule (<see cref="Certification.IsValidOn"/>): when the domain
-/// gains a lifecycle state, only this mapping changes.
+/// The directory's one use of the certification rule: the domain's state of the mark on the day
+/// (<see cref="Certification.StateOn"/>), with its last valid day while it counts.
 /// </summary>
 public static class DirectoryCertification
 {
-    public const string Valid = nameof(Valid);
-    public const string Expired = nameof(Expired);
-    public const string None = nameof(None);
-
-    public static DirectoryCertificationDto StateOf(Certification? certification, DateOnly today) => certification switch
+    public static DirectoryCertificationDto StateOf(Certification? certification, DateOnly today)
     {
-        { } c when c.IsValidOn(today) => new DirectoryCertificationDto(Valid, c.Expires),
-        { } c when c.Expires < today => new DirectoryCertificationDto(Expired, null),
-        _ => new DirectoryCertificationDto(None, null),
-    };
+        var state = certification?.StateOn(today) ?? CertificationState.None;
+        return new DirectoryCertificationDto(state.ToString(), Certification.Counts(state) ? certification!.Expires : null);
+    }
 }
