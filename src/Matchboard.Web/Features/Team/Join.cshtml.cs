@@ -54,7 +54,7 @@ public sealed class JoinModel(
         {
             var user = await team.AcceptAsync(Token, DisplayName, Password, ct);
             await sessions.SignInWithCookieAsync(user);
-            Flash = text["join.done", Invitation.OrganizationName];
+            Flash = text["invite-join.done", Invitation.OrganizationName];
             return LocalRedirect("/Team");
         }
         catch (DomainException ex)
