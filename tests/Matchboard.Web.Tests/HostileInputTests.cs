@@ -374,6 +374,12 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         ["CertificationReasonRequest"] = _ => [new("reason", Kind.Text, Quote("調査のため一時停止します。"))],
         ["DeliverRequest"] = _ => [new("note", Kind.Text, Quote("すべての訪問を終えました。"))],
         ["AcknowledgeRequest"] = _ => [new("note", Kind.OptionalText, Quote("電話で様子を確認しました。"))],
+
+        // City staff only: the officer who sends these is refused whatever the body (the decisions have their own tests).
+        ["DecideRequest"] = _ => [new("decision", Kind.Enum, Quote("Declined")), new("reason", Kind.OptionalText, Quote("書類が足りません。")), new("version", Kind.Int, "1")],
+
+        // A file upload is multipart: JSON of any shape is refused (415); hostile files are VerificationDocumentTests'.
+        ["IFormFile"] = _ => [new("kind", Kind.Enum, Quote("Articles"))],
         ["ReviewRequest"] = _ => [new("rating", Kind.Int, "5"), new("comment", Kind.Text, Quote("丁寧に訪問していただきました。"))],
         ["ReplyRequest"] = _ => [new("text", Kind.Text, Quote("ありがとうございました。"))],
         ["FileReportRequest"] = ids =>
@@ -585,6 +591,9 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             ("householdId", _) => HouseholdId,
             ("reviewId", _) => ReviewId,
             ("userId", _) => 0,
+
+            // The first seeded organization: the officer is no city staff, so every body is refused anyway (403).
+            ("organizationId", _) => 1,
             ("id", var r) when r.StartsWith("/api/tasks", StringComparison.Ordinal) => OpenTaskWithBid,
             ("id", var r) when r.StartsWith("/api/questions", StringComparison.Ordinal) => QuestionId,
             ("id", var r) when r.StartsWith("/api/alerts", StringComparison.Ordinal) => AlertId,
