@@ -33,8 +33,8 @@ public sealed class RegistrationService(
     public const int EmailMaxLength = 256;
     public const int MaxCapacity = 100;
 
-    /// <summary>Where city staff look at a new organization (helper B's queue replaces it when it exists).</summary>
-    public const string CityPagePath = "/City";
+    /// <summary>Where city staff look at a new organization: its page in the verification queue.</summary>
+    public static string CityPagePath(int organizationId) => $"/City/Organizations/{organizationId}";
 
     public async Task RegisterAsync(RegistrationRequest request, CancellationToken ct)
     {
@@ -75,7 +75,7 @@ public sealed class RegistrationService(
         var cityOffices = await db.Organizations.Where(o => o.Kind == OrganizationKind.CityOffice).Select(o => o.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         outbox.Add(() => cityOffices.Select(city => new Notification(
-            city, NotificationType.RegistrationReceived, null, organization.Name, now, path: CityPagePath)));
+            city, NotificationType.RegistrationReceived, null, organization.Name, now, path: CityPagePath(organization.Id))));
         try
         {
             await outbox.CommitAsync(async () =>
