@@ -5,6 +5,7 @@ using Matchboard.Domain.Organizations;
 using Matchboard.Web.Features.Verification;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Matchboard.Web.Tests.Infrastructure.VerificationSetup;
 
 namespace Matchboard.Web.Tests;
@@ -185,6 +186,33 @@ public sealed class VerificationQueueTests(MatchboardFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, (await group.Http.GetAsync("/api/city/verification")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await group.PostJsonAsync($"/api/city/verification/{groupId}/decisions", new { decision = "Verified", version = 1 })).StatusCode);
         Assert.Equal(VerificationStatus.Pending, (await OrganizationAsync(factory, groupId)).VerificationStatus);
+    }
+
+    /// <summary>A suspended verification is a lapse, like a lost mark: the same withdrawal and notices.</summary>
+    [Fact]
+    public async Task SuspendingAVerifiedGroupWithdrawsItsLiveBidsOnCertificationRequiredTasksAndItsContractContinues()
+    {
+        await using var own = new MatchboardFactory();
+        var contract = await ContractSteps.ActiveAsync(own);
+        var city = await ApiClient.SignInAsync(own, DemoAccounts.CityStaff);
+        var task = await contract.Officer.PostTaskAsync(Requests.WatchOverTask(own.Clock.GetUtcNow()));
+        var bid = await contract.Group.BidAsync(task.Id);
+
+        await DecideOkAsync(city, contract.Group.OrganizationId, VerificationOutcome.Suspended, "苦情の調査が終わるまで一時停止します。");
+
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Matchboard.Web.Data.MatchboardDbContext>();
+            Assert.Equal(Matchboard.Domain.Bids.BidStatus.Withdrawn, db.Bids.Single(b => b.Id == bid.Id).Status);
+        }
+
+        Assert.Equal(Matchboard.Domain.Contracts.ContractStatus.Active, (await contract.AsOfficerAsync()).Status);
+        var groupNotices = await contract.Group.AllNotificationsAsync();
+        var officerNotices = await contract.Officer.AllNotificationsAsync();
+        Assert.Single(groupNotices, n => n.Type == NotificationType.BidWithdrawnCertificationLapsed && n.BidId == bid.Id);
+        Assert.Single(groupNotices, n => n.Type == NotificationType.VerificationDecided);
+        Assert.Single(officerNotices, n => n.Type == NotificationType.BidWithdrawnCertificationLapsed && n.TaskId == task.Id);
+        Assert.Single(officerNotices, n => n.Type == NotificationType.ProviderCertificationLapsed && n.ContractId == contract.ContractId);
     }
 
     private static async Task UploadPdfAsync(ApiClient client)

@@ -22,7 +22,8 @@ public sealed class VerificationService(
     TimeProvider clock,
     NotificationOutbox outbox,
     IMapper mapper,
-    DocumentFolder folder)
+    DocumentFolder folder,
+    Certifications.CertificationService certifications)
 {
     /// <summary>The organization's own page, where a decision's reason and what to do next are shown.</summary>
     public const string OrganizationPage = "/Organizations/Verification";
@@ -92,6 +93,13 @@ public sealed class VerificationService(
         var record = organization.DecideVerification(request.Decision!.Value, request.Reason,
             user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id."), now);
         db.VerificationDecisions.Add(record);
+        if (record.Outcome == VerificationOutcome.Suspended && organization.IsCivicGroup)
+        {
+            // A suspended verification is a lapse like a lost mark: its live bids on certification-required tasks
+            // are withdrawn with notices, its contracts continue and their associations are told.
+            await certifications.LapseAsync(organization, now, outbox, ct);
+        }
+
         outbox.Add(() => new Notification(organization.Id, NotificationType.VerificationDecided, null, organization.Name, now, path: OrganizationPage));
         await outbox.CommitAsync(ct);
         return await EntryAsync(organizationId, ct);
