@@ -26,6 +26,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Where the app drops its mail (.eml files) instead of sending it: a fresh folder per test class.</summary>
+    public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), $"matchboard-browser-mail-{Guid.NewGuid():N}");
+
+    /// <summary>Every message dropped so far, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> DroppedMail() =>
+        Directory.Exists(MailDrop)
+            ? Directory.EnumerateFiles(MailDrop, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+            : [];
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -83,6 +92,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             File.Delete(file);
         }
+
+        if (Directory.Exists(MailDrop))
+        {
+            Directory.Delete(MailDrop, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -93,6 +107,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
         builder.UseSetting("Matchboard:SeedDemo", "true");
         builder.UseSetting("Matchboard:RequireHttps", "false");
+        builder.UseSetting("Matchboard:MailDrop", MailDrop);
 
         // Every page signs in from 127.0.0.1; and the tests move the clock by days, which a session must outlive.
         builder.UseSetting("Matchboard:SignInsPerMinute", "10000");
