@@ -258,6 +258,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/organizations/{id:int}/certification", Stage.End, w => To($"/api/organizations/{w.UnverifiedGroupId}/certification").WithJson(new { number = "川崎市認証 第2026-0900号", validFrom = Today(w), validTo = Today(w).AddDays(365) }), ApiCity(Ok));
         yield return Api("POST /api/organizations/{id:int}/certification/suspend", Stage.End, async w => To($"/api/organizations/{await CertifiedGroupAsync(w, first: false)}/certification/suspend").WithJson(new { reason = "調査のため一時停止します。" }), ApiCity(Ok));
         yield return Api("POST /api/organizations/{id:int}/certification/revoke", Stage.End, async w => To($"/api/organizations/{await CertifiedGroupAsync(w, first: true)}/certification/revoke").WithJson(new { reason = "取り消します。" }), ApiCity(Ok));
+        yield return Page("GET /City/Organizations/{id:int}/Certification", Stage.End, w => To($"/City/Organizations/{w.UnverifiedGroupId}/Certification"), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}/Certification?handler=Confirm", Stage.End, w => To($"/City/Organizations/{w.UnverifiedGroupId}/Certification").WithForm(new() { ["Action"] = "Suspend", ["Reason"] = "調査のため一時停止します。" }), PageCity(Ok));
+        yield return Page("POST /City/Organizations/{id:int}/Certification?handler=Decide", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/City/Organizations/{id}/Certification").WithForm(new() { ["Action"] = "Grant", ["Number"] = "川崎市認証 第2026-0901号", ["ValidFrom"] = $"{Today(w):yyyy-MM-dd}", ["ValidTo"] = $"{Today(w).AddDays(365):yyyy-MM-dd}" }); }, PageCity(Done));
 
         // Last of all: it ends every session of each demo user, the matrix's own cookies and tokens too.
         yield return Api("POST /api/auth/logout-everywhere", Stage.End, _ => To("/api/auth/logout-everywhere"), ApiMember(NoContent), OwnClient: true);
