@@ -81,6 +81,14 @@ public class CommunityTask
 
     public string? AwardRationale { get; private set; }
 
+    /// <summary>When the sealed bids were opened to the association: at the deadline, by the sweep or the first read after it.</summary>
+    public DateTimeOffset? BidsOpenedAt { get; private set; }
+
+    /// <summary>When every bidder's name and amount became public: at the award, an unawarded close, or a cancellation after the deadline.</summary>
+    public DateTimeOffset? BidsRevealedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     public IReadOnlyList<Bid> Bids => _bids;
 
     public IReadOnlyList<Question> Questions => _questions;
@@ -200,6 +208,11 @@ public class CommunityTask
         }
 
         Status = _bids.Any(b => b.IsLive) ? CommunityTaskStatus.Closed : CommunityTaskStatus.Unawarded;
+        BidsOpenedAt = now;
+        if (Status == CommunityTaskStatus.Unawarded)
+        {
+            BidsRevealedAt = now;
+        }
     }
 
     public void Cancel(DateTimeOffset now)
@@ -209,12 +222,21 @@ public class CommunityTask
             throw new DomainException("task.cannot-cancel");
         }
 
+        if (Status is CommunityTaskStatus.Closed || TaskDeadline.IsOpenPastDeadline(Status, BidDeadline, now))
+        {
+            // Cancelled after its deadline: the bids were due to open, and the public sees them as for an unawarded task.
+            // Cancelled before it, they stay sealed for good.
+            BidsOpenedAt ??= now;
+            BidsRevealedAt ??= now;
+        }
+
         foreach (var bid in _bids.Where(b => b.IsLive))
         {
             bid.Reject(now);
         }
 
         Status = CommunityTaskStatus.Cancelled;
+        CancelledAt = now;
     }
 
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
@@ -378,6 +400,7 @@ public class CommunityTask
         AwardedBidId = winner.Id;
         AwardRationale = rationale.Trim();
         AwardedAt = now;
+        BidsRevealedAt ??= now;
         return new Contract(this, winner, now, signWithin ?? Contract.DefaultSignWithin);
     }
 

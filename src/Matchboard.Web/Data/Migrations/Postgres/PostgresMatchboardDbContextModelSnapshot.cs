@@ -585,6 +585,15 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("BidDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("BidsOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("BidsRevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -563,6 +563,15 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<long>("BidDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BidsOpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BidsRevealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)

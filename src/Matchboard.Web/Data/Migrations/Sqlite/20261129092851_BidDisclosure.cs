@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Matchboard.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class BidDisclosure : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "BidsOpenedAt",
+                table: "Tasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "BidsRevealedAt",
+                table: "Tasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CancelledAt",
+                table: "Tasks",
+                type: "INTEGER",
+                nullable: true);
+            // Tasks already past their deadline had their bids opened then; decided ones made them public.
+            migrationBuilder.Sql("UPDATE Tasks SET BidsOpenedAt = BidDeadline WHERE Status IN ('Closed', 'Awarded', 'Unawarded');");
+            migrationBuilder.Sql("UPDATE Tasks SET BidsRevealedAt = COALESCE(AwardedAt, BidDeadline) WHERE Status IN ('Awarded', 'Unawarded');");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "BidsOpenedAt",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "BidsRevealedAt",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "Tasks");
+        }
+    }
+}
