@@ -8,6 +8,7 @@ using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Matchboard.Web.Features.Join;
 
@@ -51,9 +52,7 @@ public sealed class RegistrationService(
 
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // The same work and the same answer as a new sign-up; only the mail differs, and only its owner reads it.
-            users.PasswordHasher.HashPassword(existing, request.Password!);
-            await AfterCommitAsync(() => mail.SendAccountExistsAsync(existing, ct));
+            await AnswerAsDuplicateAsync(existing, request.Password!, ct);
             return;
         }
 
@@ -76,20 +75,46 @@ public sealed class RegistrationService(
         var now = clock.GetUtcNow();
         outbox.Add(() => cityOffices.Select(city => new Notification(
             city, NotificationType.RegistrationReceived, null, organization.Name, now, path: CityPagePath(organization.Id))));
+
+        // Inside an idempotency key's transaction a lost race on the address must undo this sign-up's rows and
+        // still answer 202, so it gets a savepoint to return to; on its own, the outbox's transaction rolls back.
+        var joined = db.Database.CurrentTransaction;
+        if (joined is not null)
+        {
+            await joined.CreateSavepointAsync(SignUpSavepoint, ct);
+        }
+
+        var organizationSaved = false;
         try
         {
             await outbox.CommitAsync(async () =>
             {
                 db.Organizations.Add(organization);
                 await db.SaveChangesAsync(ct);
+                organizationSaved = true;
                 user.OrganizationId = organization.Id;
                 var created = await users.CreateAsync(user, request.Password!);
+                if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                {
+                    // A concurrent sign-up with this address committed between our check and Identity's.
+                    throw new AddressTakenMeanwhile();
+                }
+
                 if (!created.Succeeded)
                 {
-                    // Checked above; a concurrent sign-up with the same address is the one way here.
                     throw new DomainException("registration.failed", DomainErrorKind.Conflict);
                 }
             }, ct);
+        }
+        catch (Exception ex) when (ex is AddressTakenMeanwhile
+            || (ex is DbUpdateException update && organizationSaved && violations.Classify(update) == ConstraintKind.Unique))
+        {
+            // Two sign-ups with one new address at once: the unique address index let the other through. This one
+            // answers exactly as a duplicate does, so the race reveals no more than a plain duplicate would.
+            await UndoAsync(joined, ct);
+            var winner = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("The address was taken, yet no account has it.");
+            await AnswerAsDuplicateAsync(winner, request.Password!, ct);
+            return;
         }
         catch (DbUpdateException ex) when (violations.Classify(ex) == ConstraintKind.Unique)
         {
@@ -105,6 +130,29 @@ public sealed class RegistrationService(
 
         await AfterCommitAsync(() => mail.SendConfirmationAsync(user, ct));
     }
+
+    private const string SignUpSavepoint = "sign-up";
+
+    /// <summary>
+    /// The same work and the same answer as a new sign-up; only the mail differs, and only the address's owner reads it.
+    /// </summary>
+    private async Task AnswerAsDuplicateAsync(ApplicationUser existing, string password, CancellationToken ct)
+    {
+        users.PasswordHasher.HashPassword(existing, password);
+        await AfterCommitAsync(() => mail.SendAccountExistsAsync(existing, ct));
+    }
+
+    private async Task UndoAsync(IDbContextTransaction? joined, CancellationToken ct)
+    {
+        if (joined is not null)
+        {
+            await joined.RollbackToSavepointAsync(SignUpSavepoint, ct);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private sealed class AddressTakenMeanwhile : Exception;
 
     private static DomainException NameTaken() => new("registration.name-taken", DomainErrorKind.Conflict);
 
