@@ -28,6 +28,28 @@ public sealed class CertificationService(MatchboardDbContext db, TimeProvider cl
         var group = await LoadGroupAsync(organizationId, tracking: true, ct);
         EnsureVersion(group, request.Version);
         var now = clock.GetUtcNow();
+        var type = ApplyGrant(group, request, DecidedBy(user), now);
+        outbox.Add(() => new Notification(group.Id, type, taskId: null, group.Name, now, path: CertificationNotices.ProfilePath));
+        await outbox.CommitAsync(ct);
+        return await GetAsync(organizationId, ct);
+    }
+
+    /// <summary>
+    /// What a grant or renewal would refuse, without deciding: the confirmation step runs the same domain transition on
+    /// a copy that is not tracked, so it shows every error before anyone confirms, and nothing is saved.
+    /// </summary>
+    public async Task CheckGrantAsync(int organizationId, CertificationGrantRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        ApplyGrant(await LoadGroupAsync(organizationId, tracking: false, ct), request, DecidedBy(user), clock.GetUtcNow());
+
+    public async Task CheckSuspendAsync(int organizationId, CertificationReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        (await LoadGroupAsync(organizationId, tracking: false, ct)).SuspendCertification(request.Reason, DecidedBy(user), clock.GetUtcNow());
+
+    public async Task CheckRevokeAsync(int organizationId, CertificationReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        (await LoadGroupAsync(organizationId, tracking: false, ct)).RevokeCertification(request.Reason, DecidedBy(user), clock.GetUtcNow());
+
+    /// <summary>A mark that still counts is renewed; otherwise a new one is granted (a suspension ends with it).</summary>
+    private static NotificationType ApplyGrant(Organization group, CertificationGrantRequest request, string decidedBy, DateTimeOffset now)
+    {
         if (request.ValidTo is null)
         {
             DomainException.ThrowIfAny([new FieldError("validTo", "required")]);
@@ -35,26 +57,19 @@ public sealed class CertificationService(MatchboardDbContext db, TimeProvider cl
 
         var renewing = group.Certification is { } mark && !mark.IsSuspended && !mark.IsRevoked
             && mark.StateOn(JapanTime.DateOf(now)) is not CertificationState.Expired;
-        NotificationType type;
         if (renewing)
         {
-            group.RenewCertification(request.Number, request.ValidTo!.Value, request.Note, DecidedBy(user), now);
-            type = NotificationType.CertificationRenewed;
+            group.RenewCertification(request.Number, request.ValidTo!.Value, request.Note, decidedBy, now);
+            return NotificationType.CertificationRenewed;
         }
-        else
+
+        if (request.ValidFrom is null)
         {
-            if (request.ValidFrom is null)
-            {
-                DomainException.ThrowIfAny([new FieldError("validFrom", "required")]);
-            }
-
-            group.GrantCertification(request.Number, request.ValidFrom!.Value, request.ValidTo!.Value, request.Note, DecidedBy(user), now);
-            type = NotificationType.CertificationGranted;
+            DomainException.ThrowIfAny([new FieldError("validFrom", "required")]);
         }
 
-        outbox.Add(() => new Notification(group.Id, type, taskId: null, group.Name, now, path: CertificationNotices.ProfilePath));
-        await outbox.CommitAsync(ct);
-        return await GetAsync(organizationId, ct);
+        group.GrantCertification(request.Number, request.ValidFrom!.Value, request.ValidTo!.Value, request.Note, decidedBy, now);
+        return NotificationType.CertificationGranted;
     }
 
     public Task<CertificationStatusDto> SuspendAsync(int organizationId, CertificationReasonRequest request, ClaimsPrincipal user, CancellationToken ct) =>

@@ -79,6 +79,10 @@ public sealed class CertificationModel(
         IsRevoked = Status.State == CertificationState.Revoked,
     };
 
+    private CertificationGrantRequest GrantRequest => new(Number, ValidFrom, ValidTo, Note, Version);
+
+    private CertificationReasonRequest ReasonRequest => new(Reason, Version);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -101,6 +105,22 @@ public sealed class CertificationModel(
             return Page();
         }
 
+        try
+        {
+            // The same rules the decision applies, so that what is confirmed is not then refused.
+            await (action switch
+            {
+                CertificationAction.Grant => certification.CheckGrantAsync(id, GrantRequest, User, ct),
+                CertificationAction.Suspend => certification.CheckSuspendAsync(id, ReasonRequest, User, ct),
+                _ => certification.CheckRevokeAsync(id, ReasonRequest, User, ct),
+            });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, prefix: string.Empty);
+            return Page();
+        }
+
         Confirming = action;
         return Page();
     }
@@ -111,9 +131,9 @@ public sealed class CertificationModel(
         {
             var done = Action switch
             {
-                CertificationAction.Grant => await certification.GrantOrRenewAsync(id, new CertificationGrantRequest(Number, ValidFrom, ValidTo, Note, Version), User, ct),
-                CertificationAction.Suspend => await certification.SuspendAsync(id, new CertificationReasonRequest(Reason, Version), User, ct),
-                CertificationAction.Revoke => await certification.RevokeAsync(id, new CertificationReasonRequest(Reason, Version), User, ct),
+                CertificationAction.Grant => await certification.GrantOrRenewAsync(id, GrantRequest, User, ct),
+                CertificationAction.Suspend => await certification.SuspendAsync(id, ReasonRequest, User, ct),
+                CertificationAction.Revoke => await certification.RevokeAsync(id, ReasonRequest, User, ct),
                 _ => null,
             };
             if (done is not null)
