@@ -41,6 +41,16 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    // Rows a pending change was decided on without changing them (see DependsOn).
+    private readonly HashSet<object> _decidedOn = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The pending change holds only while <paramref name="entity"/> (tracked) stays as it was read: its version is
+    /// bumped with the change, so that a concurrent change to it makes one of the two saves fail. A bid depends on
+    /// its group this way, so that a bid and the suspension of the group's mark cannot both commit unseen by the other.
+    /// </summary>
+    public void DependsOn(object entity) => _decidedOn.Add(entity);
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
@@ -100,13 +110,13 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
         foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.FindProperty(VersionProperty) is not null))
         {
             if (entry.State == EntityState.Modified
-                || (entry.State == EntityState.Unchanged && entry.Entity switch
+                || (entry.State == EntityState.Unchanged && (entry.Entity switch
                 {
                     CommunityTask task => changedTaskIds.Contains(task.Id),
                     Contract contract => changedContractIds.Contains(contract.Id),
                     Organization organization => changedOrganizationIds.Contains(organization.Id),
                     _ => false,
-                }))
+                } || _decidedOn.Contains(entry.Entity))))
             {
                 var version = entry.Property(VersionProperty);
                 version.CurrentValue = (int)version.OriginalValue! + 1;

@@ -48,7 +48,8 @@ public sealed class BidService(
         var bidId = await db.RetryOnConflictAsync(async () =>
         {
             var task = await db.LoadAsync(taskId, groupId, ct);
-            var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
+            var group = await db.Organizations.SingleAsync(o => o.Id == groupId, ct);
+            db.DependsOn(group);
             var now = clock.GetUtcNow();
             var bid = task.PlaceBid(group, ToTerms(request, task, now), now);
             Announce(task, bid, NotificationType.BidPlaced, now);
