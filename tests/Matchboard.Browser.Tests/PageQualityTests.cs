@@ -90,6 +90,12 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             await Check(anonymous, name);
         }
 
+        await anonymous.GotoAsync("/Groups");
+        var groupPage = await anonymous.Locator("main h3 a[href^='/Organizations/']").First.GetAttributeAsync("href");
+        await anonymous.GotoAsync(groupPage!);
+        await Expect(anonymous.Locator("#certification [data-certification-state]")).ToBeVisibleAsync();
+        await Check(anonymous, "organization page (public, with the mark's badge)");
+
         var officer = await app.NewPageAsync();
         await officer.SignInAsync(Ui.Kizuki);
         await officer.GotoAsync("/");
@@ -131,6 +137,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(officer, "mail settings");
         await officer.GotoAsync("/Team");
         await Check(officer, "members (officer)");
+        await officer.GotoAsync("/Support?category=watch-over");
+        await Check(officer, "supporters nearby (officer)");
 
         var group = await app.NewPageAsync();
         await group.SignInAsync(Ui.Mimamori);
@@ -168,6 +176,28 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await city.Locator("#to-confirm").ClickAsync();
         await Expect(city.Locator("#confirm")).ToBeVisibleAsync();
         await Check(city, "verification decision, confirmation step");
+
+        await city.GotoAsync("/City" + groupPage + "/Certification");
+        await Expect(city.Locator("#certification-state")).ToBeVisibleAsync();
+        await Check(city, "certification mark (city)");
+        await city.Locator("#action-Suspend").CheckAsync();
+        await city.Locator("#to-confirm-lapse").ClickAsync();
+        await Expect(city.Locator("#error-summary")).ToBeVisibleAsync();
+        await Check(city, "certification mark, refused at the confirmation step (city)");
+        await city.Locator("#Reason").FillAsync("調査のため一時停止します。");
+        await city.Locator("#to-confirm-lapse").ClickAsync();
+        await Expect(city.Locator("#confirm")).ToBeVisibleAsync();
+        await Check(city, "certification mark, confirmation step (city)");
+
+        foreach (var locale in new[] { "ja-JP", "en-US" })
+        {
+            var supporter = await app.NewPageAsync(locale: locale);
+            await supporter.SignInAsync(Ui.Supporter);
+            await supporter.GotoAsync("/");
+            await Check(supporter, $"home (supporter, {locale})");
+            await supporter.GotoAsync("/Support/Requests");
+            await Check(supporter, $"support requests (supporter, {locale})");
+        }
 
         var unverified = await app.NewPageAsync();
         await unverified.SignInAsync(Ui.Unverified);

@@ -58,21 +58,21 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
 
-        // ---- Individual supporters: associations list and ask; the supporter answers (no matrix role is a supporter:
-        // SupporterTests covers the supporter's side); a request exists only for its association and its supporter.
+        // ---- Individual supporters: associations list and ask; the supporter (the Supporter role, to whom every fresh
+        // request is sent) answers; a request exists only for its association and its supporter.
         yield return Api("GET /api/supporters", Stage.Bidding, _ => To("/api/supporters?category=watch-over"), ApiOfficer(owner: Ok, other: Ok));
-        yield return Api("GET /api/support-requests", Stage.Bidding, _ => To("/api/support-requests"), ApiMember(Forbidden).With(OwnerAssociation, Ok).With(OtherAssociation, Ok));
+        yield return Api("GET /api/support-requests", Stage.Bidding, _ => To("/api/support-requests"), ApiMember(Forbidden).With(OwnerAssociation, Ok).With(OtherAssociation, Ok).With(Supporter, Ok));
         yield return Api("GET /api/support-requests/{id:int}", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}"), ApiOfficer(owner: Ok, other: NotFound));
         yield return Api("POST /api/support-requests", Stage.Bidding, async w => To("/api/support-requests").WithJson(new { supporterId = await w.SupporterIdAsync(), taskId = await w.FreshOpenTaskAsync(withBid: false) }), ApiOfficer(owner: Created, other: Forbidden));
         yield return Api("POST /api/support-requests/{id:int}/withdraw", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/withdraw"), ApiOfficer(owner: Ok, other: NotFound));
-        yield return Api("POST /api/support-requests/{id:int}/accept", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/accept"), Everyone(Forbidden).With(Anonymous, Unauthorized));
-        yield return Api("POST /api/support-requests/{id:int}/decline", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/decline"), Everyone(Forbidden).With(Anonymous, Unauthorized));
+        yield return Api("POST /api/support-requests/{id:int}/accept", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/accept"), Everyone(Forbidden).With(Anonymous, Unauthorized).With(Supporter, Ok));
+        yield return Api("POST /api/support-requests/{id:int}/decline", Stage.Bidding, async w => To($"/api/support-requests/{await w.FreshSupportRequestAsync()}/decline"), Everyone(Forbidden).With(Anonymous, Unauthorized).With(Supporter, Ok));
         yield return Page("GET /Support", Stage.Bidding, _ => To("/Support"), PageOfficer(owner: Ok, other: Ok));
         yield return Page("POST /Support?handler=Send", Stage.Bidding, async w => To("/Support").WithForm(new() { ["supporterId"] = $"{await w.SupporterIdAsync()}", ["taskId"] = $"{await w.FreshOpenTaskAsync(withBid: false)}" }), PageOfficer(owner: Done, other: Forbidden));
         yield return Page("POST /Support?handler=Withdraw", Stage.Bidding, async w => To("/Support").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), PageOfficer(owner: Done, other: NotFound));
-        yield return Page("GET /Support/Requests", Stage.Bidding, _ => To("/Support/Requests"), Everyone(Forbidden).With(Anonymous, SignIn));
-        yield return Page("POST /Support/Requests?handler=Accept", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
-        yield return Page("POST /Support/Requests?handler=Decline", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn));
+        yield return Page("GET /Support/Requests", Stage.Bidding, _ => To("/Support/Requests"), Everyone(Forbidden).With(Anonymous, SignIn).With(Supporter, Ok));
+        yield return Page("POST /Support/Requests?handler=Accept", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn).With(Supporter, Done));
+        yield return Page("POST /Support/Requests?handler=Decline", Stage.Bidding, async w => To("/Support/Requests").WithForm(new() { ["requestId"] = $"{await w.FreshSupportRequestAsync()}" }), Everyone(Forbidden).With(Anonymous, SignIn).With(Supporter, Done));
 
         // ---- Award and contract: the two parties only; each side does its own part (the other side: 422).
         yield return Api("POST /api/tasks/{taskId:int}/award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/api/tasks/{task}/award").WithJson(new { bidId = bid, rationale = "経験と訪問計画の丁寧さから決定しました。" }); }, ApiOfficer(owner: Ok, other: Forbidden));
@@ -100,7 +100,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/contracts/{id:int}/households", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/households").WithJson(new { label = "C-11 木月三丁目" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
         yield return Api("POST /api/contracts/{id:int}/households/{householdId:int}/consent", Stage.Work, async w => To($"/api/contracts/{w.WorkContractId}/households/{await w.FreshHouseholdAsync()}/consent").WithJson(new { consentDate = Domain.JapanTime.DateOf(w.Factory.Clock.GetUtcNow()), consentMethod = "InWriting" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
         yield return Api("POST /api/contracts/{id:int}/households/{householdId:int}/visitor", Stage.Work, w => To($"/api/contracts/{w.WorkContractId}/households/{w.WorkHouseholdId}/visitor").WithJson(new { visitorName = "訪問員 佐藤" }), ApiParties(owner: Unprocessable, bidder: Ok, outsiders: Forbidden));
-        yield return Api("GET /api/alerts", Stage.Work, _ => To("/api/alerts"), ApiMember(Ok));
+        yield return Api("GET /api/alerts", Stage.Work, _ => To("/api/alerts"), ApiMember(Ok).With(Supporter, Forbidden));
         yield return Api("GET /api/alerts/{id:int}", Stage.Work, w => To($"/api/alerts/{w.AlertId}"), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
         yield return Api("POST /api/alerts/{id:int}/acknowledge", Stage.Work, async w => To($"/api/alerts/{await w.FreshAlertAsync()}/acknowledge").WithJson(new { note = "電話で様子を確かめました。" }), ApiParties(owner: Ok, bidder: Unprocessable, outsiders: Forbidden));
 
@@ -143,10 +143,10 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /Notifications", Stage.Bidding, _ => To("/Notifications"), PageMember(Ok));
         yield return Page("GET /Notifications?handler=List", Stage.Bidding, _ => To("/Notifications"), PageMember(Ok));
         yield return Page("POST /Notifications?handler=ReadAll", Stage.Bidding, _ => To("/Notifications").WithForm(new() { ["upTo"] = "0" }), PageMember(Done));
-        yield return Page("GET /Contracts", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok));
-        yield return Page("GET /Contracts?handler=List", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok));
-        yield return Page("GET /Alerts", Stage.Work, _ => To("/Alerts"), PageMember(Ok));
-        yield return Page("GET /Alerts?handler=List", Stage.Work, _ => To("/Alerts"), PageMember(Ok));
+        yield return Page("GET /Contracts", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok).With(Supporter, Forbidden));
+        yield return Page("GET /Contracts?handler=List", Stage.Bidding, _ => To("/Contracts"), PageMember(Ok).With(Supporter, Forbidden));
+        yield return Page("GET /Alerts", Stage.Work, _ => To("/Alerts"), PageMember(Ok).With(Supporter, Forbidden));
+        yield return Page("GET /Alerts?handler=List", Stage.Work, _ => To("/Alerts"), PageMember(Ok).With(Supporter, Forbidden));
         yield return Page("GET /Organizations/Profile", Stage.Bidding, _ => To("/Organizations/Profile"), PageMember(Ok));
 
         // The service profile is a civic group's (associations and the city: the domain refuses).
@@ -213,12 +213,12 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // ---- The team: each caller's own organization; another's invitation or member is not found.
         yield return Api("GET /api/team", Stage.Bidding, _ => To("/api/team"), ApiMember(Ok));
-        yield return Api("POST /api/team/invitations", Stage.Bidding, _ => To("/api/team/invitations").WithJson(new { email = "matrix.api-invited@example.jp" }), ApiMember(Created));
+        yield return Api("POST /api/team/invitations", Stage.Bidding, _ => To("/api/team/invitations").WithJson(new { email = "matrix.api-invited@example.jp" }), ApiMember(Created).With(Supporter, Forbidden));
         yield return Api("DELETE /api/team/invitations/{id:int}", Stage.Bidding, async w => To($"/api/team/invitations/{await w.FreshInvitationAsync()}"), ApiMember(NotFound).With(OwnerAssociation, NoContent));
         yield return Api("DELETE /api/team/members/{userId}", Stage.Bidding, async w => To($"/api/team/members/{await w.FreshMemberAsync()}"), ApiMember(NotFound).With(OwnerAssociation, NoContent));
         yield return Api("POST /api/invitations/accept", Stage.Bidding, async w => { var token = await w.FreshInvitationTokenAsync(); return To("/api/invitations/accept").WithJson(new { token, displayName = "招待 太郎", password = "Invited-2026!" }); }, ApiPublic(Ok), FreshPerCell: true);
         yield return Page("GET /Team", Stage.Bidding, _ => To("/Team"), PageMember(Ok));
-        yield return Page("POST /Team?handler=Invite", Stage.Bidding, _ => To("/Team").WithForm(new() { ["Email"] = "matrix.page-invited@example.jp" }), PageMember(Done));
+        yield return Page("POST /Team?handler=Invite", Stage.Bidding, _ => To("/Team").WithForm(new() { ["Email"] = "matrix.page-invited@example.jp" }), PageMember(Done).With(Supporter, Forbidden));
         yield return Page("POST /Team?handler=Revoke", Stage.Bidding, async w => To("/Team").WithForm(new() { ["invitationId"] = $"{await w.FreshInvitationAsync()}" }), PageMember(NotFound).With(OwnerAssociation, Done));
         yield return Page("POST /Team?handler=Remove", Stage.Bidding, async w => To("/Team").WithForm(new() { ["userId"] = await w.FreshMemberAsync() }), PageMember(NotFound).With(OwnerAssociation, Done));
         yield return Page("GET /Team/Join", Stage.Bidding, _ => To("/Team/Join?token=forged"), PagePublic(Ok));

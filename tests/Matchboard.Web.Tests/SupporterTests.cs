@@ -195,6 +195,24 @@ public sealed class SupporterTests(MatchboardFactory factory) : IClassFixture<Ma
         }
     }
 
+    [Fact]
+    public async Task WithdrawingARequestTellsTheSupporterWhoseListShowsItWithdrawn()
+    {
+        var kizuki = await ApiClient.SignInAsync(factory, DemoAccounts.KizukiOfficer);
+        var kosugi = await ApiClient.SignInAsync(factory, DemoAccounts.KosugiSupporter);
+        var task = await kizuki.PostTaskAsync(Requests.WatchOverTask(factory.Clock.GetUtcNow()));
+        var sent = await SendAsync(kizuki, kosugi.OrganizationId, task.Id);
+
+        var withdrawn = await kizuki.PostJsonAsync($"/api/support-requests/{sent.Id}/withdraw", null);
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var notice = Assert.Single(await kosugi.AllNotificationsAsync(), n => n.Type == NotificationType.SupportWithdrawn && n.TaskId == task.Id);
+        Assert.Equal("/Support/Requests", notice.Path);
+        Assert.DoesNotContain(await kizuki.AllNotificationsAsync(), n => n.Type == NotificationType.SupportWithdrawn);
+        var list = await kosugi.GetAsync<SupportRequestListDto>("/api/support-requests");
+        Assert.Equal(SupportRequestStatus.Withdrawn, Assert.Single(list.Received, r => r.Id == sent.Id).Status);
+    }
+
     private static async Task<SentSupportRequestDto> SendAsync(ApiClient association, int supporterId, int taskId)
     {
         var response = await association.PostJsonAsync("/api/support-requests", new { supporterId, taskId, message = "土曜日の午前にお願いします。" });

@@ -38,6 +38,10 @@ public enum NotificationType
 
     /// <summary>To the association: the supporter accepted or declined its request.</summary>
     SupportAnswered,
+
+    /// <summary>To the supporter: the association took back a request it had not answered yet.</summary>
+    SupportWithdrawn,
+
     /// <summary>To city staff: an organization signed up and waits to be verified (not about a task).</summary>
     RegistrationReceived,
     /// <summary>City staff granted the group the city's certification mark (to the group; not about a task).</summary>

@@ -14,6 +14,7 @@ public static class Ui
     public const string Tamagawa = "staff.tamagawa@example.jp";
     public const string City = "city.staff@example.jp";
     public const string Unverified = "staff.unverified@example.jp";
+    public const string Supporter = "supporter.kosugi@example.jp";
 
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 

@@ -1,6 +1,6 @@
 namespace Matchboard.Web.Tests.AuthorizationMatrix;
 
-/// <summary>Who calls: the seven roles of the matrix, each a demo account (or nobody).</summary>
+/// <summary>Who calls: the eight roles of the matrix, each a demo account (or nobody).</summary>
 public enum Role
 {
     Anonymous,
@@ -22,6 +22,9 @@ public enum Role
 
     /// <summary>川崎市 地域活動推進課 (city.staff).</summary>
     CityStaff,
+
+    /// <summary>An individual supporter (supporter.kosugi), verified: sees tasks and the requests sent to it, nothing else.</summary>
+    Supporter,
 }
 
 /// <summary>

@@ -27,6 +27,7 @@ public sealed partial class MatrixWorld
         [Role.OtherGroup] = DemoAccounts.TamagawaStaff,
         [Role.UnverifiedGroup] = DemoAccounts.UnverifiedStaff,
         [Role.CityStaff] = DemoAccounts.CityStaff,
+        [Role.Supporter] = DemoAccounts.KosugiSupporter,
     };
 
     private readonly Dictionary<Role, HttpClient> _api = [];

@@ -107,7 +107,12 @@ public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, N
         var me = user.RequiredOrganizationId();
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == id && r.AssociationId == me, ct)
             ?? throw new ResourceNotFoundException("support.not-found");
-        request.Withdraw(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        request.Withdraw(now);
+
+        // The supporter may have been about to answer: its list and notices say the request is gone.
+        var title = await db.Tasks.Where(t => t.Id == request.TaskId).Select(t => t.Title).SingleAsync(ct);
+        outbox.Add(() => new Notification(request.SupporterId, NotificationType.SupportWithdrawn, request.TaskId, title, now, path: "/Support/Requests"));
         await outbox.CommitAsync(ct);
         return await SentAsync(id, me, ct);
     }
