@@ -51,11 +51,13 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         await group.WaitConnectedAsync();
         await group.ShotAsync("match-03-group-bid-placed");
 
+        // Sealed from the officer too until the deadline: the count arrives live, the amount and proposal do not.
         await Expect(officer.Toast("BidPlaced", title)).ToHaveCountAsync(1);
-        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
-        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync("¥173,000");
-        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync(proposal);
-        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1");
+        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1件");
+        await Expect(officer.Locator("#bids-sealed")).ToBeVisibleAsync();
+        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(0);
+        await Expect(officer.Locator("#bid-list")).Not.ToContainTextAsync("¥173,000");
+        await Expect(officer.Locator("#bid-list")).Not.ToContainTextAsync(proposal);
         await officer.ShotAsync("match-04-officer-bid-arrived");
 
         // The officer answers; the group sees the answer appear.
@@ -70,6 +72,10 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         app.Clock.Advance(TimeSpan.FromDays(4));
         await officer.OpenLiveAsync($"/Tasks/{taskId}");
         await group.WaitConnectedAsync();
+        // The bids open to the officer all at once: amount, proposal, group.
+        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
+        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync("¥173,000");
+        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync(proposal);
         await officer.Locator("input[name='Award.BidId']").First.CheckAsync();
         const string reason = "市の認証があり、中原区での見守りの実績が長いため決定しました。";
         await officer.Locator("#Award_Rationale").FillAsync(reason);
@@ -222,16 +228,15 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         const string proposal = "会員6名で月2回、全戸に配布します（再接続のテスト）。";
         await group.PlaceBidAsync(app, 42_000, proposal);
         await officer.ShotAsync("catchup-01-officer-offline");
-        Assert.Equal(0, await officer.Locator("#bid-list li.bid").CountAsync());
+        Assert.Contains("0件", await officer.Locator("#bid-count").TextContentAsync());
         Assert.Equal(before, await officer.EvaluateAsync<long>("() => window.matchboardLive.lastSequence"));
 
         // Back online: the page catches up without a reload.
         await officer.EvaluateAsync("() => window.matchboardLive.connection.start()");
         await officer.WaitConnectedAsync();
         await Expect(officer.Toast("BidPlaced", title)).ToHaveCountAsync(1);
-        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
-        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync(proposal);
-        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync("¥42,000");
+        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1件");
+        await Expect(officer.Locator("#bid-list")).Not.ToContainTextAsync("¥42,000");
         Assert.True(await officer.EvaluateAsync<long>("() => window.matchboardLive.lastSequence") > before);
         await officer.ShotAsync("catchup-02-officer-caught-up");
 
@@ -239,7 +244,8 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
         await group.Locator("#Bid_AmountYen").FillAsync("39000");
         await group.SendBidAsync();
         await Expect(officer.Toast("BidRevised", title)).ToHaveCountAsync(1);
-        await Expect(officer.Locator("#bid-list li.bid")).ToContainTextAsync("¥39,000");
+        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1件");
+        await Expect(officer.Locator("#bid-list")).Not.ToContainTextAsync("¥39,000");
 
         await officer.Context.CloseAsync();
         await group.Context.CloseAsync();
@@ -272,7 +278,7 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
 
         await tamagawa.GotoAsync($"/Tasks/{taskId}");
         await tamagawa.PlaceBidAsync(app, 30_000, "会員4名で配布します（下書きのテスト）。");
-        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
+        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1件");
 
         // The officer looks away (focus leaves the answer box): the questions refresh, the draft stays.
         await officer.Locator("h1").ClickAsync();

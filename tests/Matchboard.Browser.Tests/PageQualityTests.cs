@@ -102,8 +102,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Expect(officer.Locator("#todo li[data-todo]")).Not.ToHaveCountAsync(0);
         await Check(officer, "home (officer, with the to-do list)");
         await officer.GotoAsync(taskUrl);
-        await Expect(officer.Locator("#bid-list li.bid")).Not.ToHaveCountAsync(0);
-        await Check(officer, "task page (officer with bids)");
+        // Still taking bids: sealed from the officer too, who sees how many arrived.
+        await Expect(officer.Locator("#bids-sealed")).ToBeVisibleAsync();
+        await Check(officer, "task page (officer, bids sealed)");
         await officer.GotoAsync(taskUrl + "/Edit");
         await Check(officer, "edit task");
         await officer.GotoAsync("/Tasks/New");

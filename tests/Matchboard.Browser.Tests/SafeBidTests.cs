@@ -104,6 +104,8 @@ public sealed class SafeBidTests(BrowserApp app) : IClassFixture<BrowserApp>
         await tamagawa.GotoAsync($"/Tasks/{taskId}");
         await tamagawa.PlaceBidAsync(app, 29_000, "会員3名で配ります（比較のテスト）。");
 
+        // The comparison exists once the bids open to the officer, at the deadline.
+        app.Clock.Advance(TimeSpan.FromDays(4));
         await officer.GotoAsync($"/Tasks/{taskId}");
         var groups = officer.Locator("#bid-compare tbody th");
         await Expect(groups).ToHaveTextAsync([new Regex("なかはら見守りネット"), new Regex("たまがわクリーンサポート")]);

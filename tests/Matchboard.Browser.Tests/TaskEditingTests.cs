@@ -35,7 +35,9 @@ public sealed class TaskEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await officer.Locator("#task-edit-save").ClickAsync();
         await Expect(officer.Locator("#flash")).ToBeVisibleAsync();
         await Expect(officer.Locator("#task-history li[data-field='feeYen']")).ToContainTextAsync("¥180,000 → ¥200,000");
-        await Expect(officer.Locator("#bid-list li.bid .earlier-terms")).ToHaveTextAsync("変更前の内容への提案");
+        // The officer's bids are sealed until the deadline: it sees the count, not the bid or its mark.
+        await Expect(officer.Locator("#bid-count")).ToContainTextAsync("1件");
+        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(0);
         await officer.ShotAsync("edit-01-officer-history-375");
 
         // The group, on its task page the whole time, is told and asked to confirm without reloading.
@@ -50,7 +52,10 @@ public sealed class TaskEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(group.Locator("#earlier-terms")).ToHaveCountAsync(0);
         await Expect(group.Locator("#my-bid-summary")).ToContainTextAsync("¥" + Ui.Yen(170_000));
 
-        // The officer's comparison drops the mark live, on the group's confirmation (BidConfirmed).
+        // At the deadline the bids open to the officer: the confirmed bid carries no mark.
+        app.Clock.Advance(TimeSpan.FromDays(4));
+        await officer.GotoAsync($"/Tasks/{taskId}");
+        await Expect(officer.Locator("#bid-list li.bid")).ToHaveCountAsync(1);
         await Expect(officer.Locator("#bid-list li.bid .earlier-terms")).ToHaveCountAsync(0);
     }
 

@@ -105,12 +105,16 @@ public sealed class AuthorizationTests(MatchboardFactory factory) : IClassFixtur
         var owner = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
 
         var mine = await bidder.GetAsync<Features.Bids.BidDto>($"/api/tasks/{task.Id}/bids/mine");
-        var all = await owner.GetAsync<List<Features.Bids.BidDto>>($"/api/tasks/{task.Id}/bids");
+        var sealedAll = await owner.GetAsync<Features.Bids.TaskBidsDto>($"/api/tasks/{task.Id}/bids");
         var detail = await owner.GetAsync<TaskDetailDto>($"/api/tasks/{task.Id}");
+        // The posting association sees them all once they open, at the deadline; until then only how many.
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+        var all = await owner.GetAsync<Features.Bids.TaskBidsDto>($"/api/tasks/{task.Id}/bids");
 
         Assert.Equal(12_345, mine.AmountYen);
-        Assert.Equal(bid.Id, Assert.Single(all).Id);
+        Assert.Equal((1, 0), (sealedAll.Count, sealedAll.Bids.Count));
         Assert.Equal(1, detail.BidCount);
+        Assert.Equal(bid.Id, Assert.Single(all.Bids).Id);
     }
 
     [Fact]

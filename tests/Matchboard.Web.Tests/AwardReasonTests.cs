@@ -26,7 +26,7 @@ public sealed class AwardReasonTests(MatchboardFactory factory) : IClassFixture<
         var after = await officer.GetAsync<TaskDetailDto>($"/api/tasks/{task.Id}");
         Assert.Null(after.Award);
         Assert.NotEqual(CommunityTaskStatus.Awarded, after.Status);
-        Assert.All(await officer.GetAsync<List<BidDto>>($"/api/tasks/{task.Id}/bids"), b => Assert.True(BidStatuses.IsLive(b.Status)));
+        Assert.All((await officer.GetAsync<TaskBidsDto>($"/api/tasks/{task.Id}/bids")).Bids, b => Assert.True(BidStatuses.IsLive(b.Status)));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Matchboard.Web.Tests.Infrastructure;
 
 namespace Matchboard.Web.Tests;
 
-/// <summary>The officer compares bids on a phone: a compact table first, honest badges, the cancel button last.</summary>
+/// <summary>The officer compares bids on a phone, once they open at the deadline: a compact table first, honest badges, the cancel button last.</summary>
 public sealed class BidComparisonTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
 {
     [Fact]
@@ -47,6 +47,8 @@ public sealed class BidComparisonTests(MatchboardFactory factory) : IClassFixtur
         var task = await officer.PostTaskAsync(Requests.CleanupTask(factory.Clock.GetUtcNow()));
         await (await ApiClient.SignInAsync(factory, DemoAccounts.MimamoriStaff)).BidAsync(task.Id, 12_000);
         await (await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff)).BidAsync(task.Id, 9_000);
+        // The comparison exists once the bids open to the association, at the deadline.
+        factory.Clock.Advance(TimeSpan.FromDays(4));
         var page = await PageClient.CreateAsync(factory, DemoAccounts.MizonokuchiOfficer);
         return (task.Id, await page.Http.GetStringAsync($"/Tasks/{task.Id}"));
     }

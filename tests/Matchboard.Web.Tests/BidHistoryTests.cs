@@ -26,7 +26,7 @@ public sealed class BidHistoryTests(MatchboardFactory factory) : IClassFixture<M
 
         Assert.Equal(HttpStatusCode.OK, (await officer.AwardAsync(task.Id, winner.Id)).StatusCode);
 
-        var bids = await officer.GetAsync<List<BidDto>>($"/api/tasks/{task.Id}/bids");
+        var bids = (await officer.GetAsync<TaskBidsDto>($"/api/tasks/{task.Id}/bids")).Bids;
         var accepted = bids.Single(b => b.Id == winner.Id);
         Assert.Equal(BidStatus.Accepted, accepted.Status);
         Assert.Equal(winner.UpdatedAt, accepted.UpdatedAt);

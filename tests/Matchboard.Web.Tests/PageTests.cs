@@ -114,8 +114,14 @@ public sealed class PageTests(MatchboardFactory factory) : IClassFixture<Matchbo
         var otherGroup = await PageClient.CreateAsync(factory, DemoAccounts.MimamoriStaff);
         var anonymous = await PageClient.CreateAsync(factory);
 
+        var sealedOwnerView = await owner.Http.GetStringAsync($"/Tasks/{task.Id}");
+        // Sealed from the posting association too until the deadline: then it alone sees them.
+        factory.Clock.Advance(TimeSpan.FromDays(4));
         var ownerView = await owner.Http.GetStringAsync($"/Tasks/{task.Id}");
 
+        Assert.Contains("届いた提案：1件", sealedOwnerView);
+        Assert.DoesNotContain("43,210", sealedOwnerView);
+        Assert.DoesNotContain("高圧洗浄機を持ち込んで", sealedOwnerView);
         Assert.Contains("43,210", ownerView);
         Assert.Contains("高圧洗浄機を持ち込んで", ownerView);
         foreach (var view in new[] { await otherGroup.Http.GetStringAsync($"/Tasks/{task.Id}"), await anonymous.Http.GetStringAsync($"/Tasks/{task.Id}") })

@@ -25,7 +25,8 @@ public sealed class TaskStateTests(MatchboardFactory factory) : IClassFixture<Ma
 
         await ProblemAssert.HasCodeAsync(bid, HttpStatusCode.Conflict, "task.not-accepting-bids");
         Assert.Equal(HttpStatusCode.NotFound, (await group.Http.GetAsync($"/api/tasks/{task.Id}/bids/mine")).StatusCode);
-        Assert.Empty(await officer.GetAsync<List<Features.Bids.BidDto>>($"/api/tasks/{task.Id}/bids"));
+        var bids = await officer.GetAsync<Features.Bids.TaskBidsDto>($"/api/tasks/{task.Id}/bids");
+        Assert.Equal((0, 0), (bids.Count, bids.Bids.Count));
     }
 
     [Fact]

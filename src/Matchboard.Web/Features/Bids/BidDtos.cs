@@ -43,6 +43,27 @@ public sealed record BidDto
     public DateTimeOffset? DecidedAt { get; init; }
 }
 
+/// <summary>
+/// A task's bids as its association sees them. Sealed until the deadline (<see cref="Domain.Tasks.BidDisclosure"/>):
+/// only <see cref="Count"/>, with <see cref="Bids"/> empty and <see cref="OpenedAt"/> null. Open: every bid at once.
+/// </summary>
+public sealed record TaskBidsDto
+{
+    /// <summary>When the bids open to the association.</summary>
+    public DateTimeOffset BidDeadline { get; init; }
+
+    /// <summary>When they opened; null while sealed.</summary>
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    public bool IsOpen => OpenedAt is not null;
+
+    /// <summary>Bids received: every bid but a withdrawn one.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Lowest amount first; empty while sealed.</summary>
+    public required IReadOnlyList<BidDto> Bids { get; init; }
+}
+
 /// <summary>A bid exactly as it would be sent, with what the group should know first. Nothing is saved.</summary>
 public sealed record BidPreviewDto
 {

@@ -16,7 +16,12 @@ using Microsoft.Extensions.Localization;
 namespace Matchboard.Web.Features.Bids;
 
 public sealed class BidService(
-    MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox, IStringLocalizer<Messages> messages)
+    MatchboardDbContext db,
+    IMapper mapper,
+    TimeProvider clock,
+    NotificationOutbox outbox,
+    IStringLocalizer<Messages> messages,
+    TaskService tasks)
 {
     /// <summary>
     /// The confirmation step: the bid as it would be sent, refused for exactly what sending it would refuse,
@@ -114,22 +119,45 @@ public sealed class BidService(
             ?? throw new ResourceNotFoundException("bid.not-found");
     }
 
-    /// <summary>Every bid on a task, for the association that posted it and no one else.</summary>
-    public async Task<IReadOnlyList<BidDto>> ListForTaskAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// A task's bids, for the association that posted it and no one else; and for it too only once they are open
+    /// (<see cref="BidDisclosure"/>): until the deadline it learns how many have arrived, nothing more. Its first read
+    /// after the deadline opens them, if the sweep has not yet.
+    /// </summary>
+    public async Task<TaskBidsDto> ListForTaskAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var associationId = user.RequiredOrganizationId();
-        var owner = await EnsureVisibleAsync(taskId, associationId, ct);
-        if (owner != associationId)
+        var task = await LoadSealAsync(taskId, associationId, ct);
+        if (task.AssociationId != associationId)
         {
             throw new ForbiddenAccessException("bid.sealed");
         }
 
-        return await db.Bids.AsNoTracking()
+        if (BidDisclosure.IsDueToOpen(task, clock.GetUtcNow()) && await tasks.OpenDueBidsAsync(taskId, ct))
+        {
+            task = await LoadSealAsync(taskId, associationId, ct);
+        }
+
+        var count = await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct);
+        if (!BidDisclosure.IsOpenToAssociation(task))
+        {
+            return new TaskBidsDto { BidDeadline = task.BidDeadline, Count = count, Bids = [] };
+        }
+
+        var bids = await db.Bids.AsNoTracking()
             .Where(b => b.TaskId == taskId)
             .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
             .ProjectTo<BidDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
+        return new TaskBidsDto { BidDeadline = task.BidDeadline, OpenedAt = task.BidsOpenedAt, Count = count, Bids = bids };
     }
+
+    /// <summary>The task as far as the seal goes (whose it is, its deadline, whether open), or 404 as for any task not visible.</summary>
+    private async Task<CommunityTask> LoadSealAsync(int taskId, int organizationId, CancellationToken ct) =>
+        await db.Tasks.AsNoTracking()
+            .VisibleTo(organizationId)
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new ResourceNotFoundException("task.not-found");
 
     /// <summary>The posting association's id, or 404 when the task does not exist or is someone else's draft.</summary>
     private async Task<int> EnsureVisibleAsync(int taskId, int organizationId, CancellationToken ct)

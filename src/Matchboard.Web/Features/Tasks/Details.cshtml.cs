@@ -53,7 +53,14 @@ public sealed class DetailsModel(
 
     public bool IsCivicGroup => User.OrganizationKind() == OrganizationKind.CivicGroup;
 
+    /// <summary>The bids, once open to the association (at the deadline); empty while sealed.</summary>
     public IReadOnlyList<BidDto> Bids { get; private set; } = [];
+
+    /// <summary>How many bids have arrived: all the association sees of them until the deadline.</summary>
+    public int BidsReceived { get; private set; }
+
+    /// <summary>The association's bids are still sealed (<see cref="BidDisclosure"/>): the page shows only their number.</summary>
+    public bool BidsSealed { get; private set; }
 
     /// <summary>Contracts each bidding group has completed: its track record.</summary>
     public IReadOnlyDictionary<int, int> TrackRecord { get; private set; } = new Dictionary<int, int>();
@@ -314,7 +321,10 @@ public sealed class DetailsModel(
         if (IsOwner)
         {
             MayPublish = VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
-            Bids = await bids.ListForTaskAsync(id, User, ct);
+            var received = await bids.ListForTaskAsync(id, User, ct);
+            Bids = received.Bids;
+            BidsReceived = received.Count;
+            BidsSealed = !received.IsOpen;
             var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
             TrackRecord = await db.Contracts.AsNoTracking()
                 .Where(c => groupIds.Contains(c.ProviderId) && c.Status == Domain.Contracts.ContractStatus.Completed)

@@ -58,6 +58,12 @@ public sealed record TaskDetailDto : TaskSummaryDto
     /// <summary>Only for the posting association, and for everyone once the task is awarded.</summary>
     public int? BidCount { get; init; }
 
+    /// <summary>
+    /// For the posting association only: when its bids opened to it (the deadline; <see cref="Domain.Tasks.BidDisclosure"/>).
+    /// Null while they are sealed, when it sees only <see cref="BidCount"/>.
+    /// </summary>
+    public DateTimeOffset? BidsOpenedAt { get; init; }
+
     public AwardDto? Award { get; init; }
 
     public IReadOnlyList<QuestionDto> Questions { get; init; } = [];

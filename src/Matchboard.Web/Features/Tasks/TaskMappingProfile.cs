@@ -20,6 +20,7 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(d => d.AssociationName, o => o.MapFrom(s => s.Association!.Name))
             .ForMember(d => d.AcceptingBids, o => o.Ignore())
             .ForMember(d => d.BidCount, o => o.Ignore())
+            .ForMember(d => d.BidsOpenedAt, o => o.Ignore())
             .ForMember(d => d.Award, o => o.Ignore())
             .ForMember(d => d.Questions, o => o.Ignore())
             .MaxDepth(2);

@@ -14,7 +14,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Features.Tasks;
 
-public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProvider clock, NotificationOutbox outbox)
+public sealed class TaskService(
+    MatchboardDbContext db,
+    IMapper mapper,
+    TimeProvider clock,
+    NotificationOutbox outbox,
+    IServiceScopeFactory scopes,
+    Infrastructure.Idempotency.IRequestTransaction requestTransaction)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -102,15 +108,13 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
     public async Task<TaskDetailDto> GetAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var organizationId = user.OrganizationId();
-        var task = await db.Tasks.AsNoTracking()
-            .VisibleTo(organizationId)
-            .Include(t => t.Association)
-            .Include(t => t.Questions).ThenInclude(q => q.Group)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(t => t.Id == taskId, ct)
-            ?? throw new Infrastructure.ResourceNotFoundException("task.not-found");
-
+        var task = await LoadForViewAsync(taskId, organizationId, ct);
         var isOwner = task.AssociationId == organizationId;
+        if (isOwner && BidDisclosure.IsDueToOpen(task, clock.GetUtcNow()) && await OpenDueBidsAsync(taskId, ct))
+        {
+            task = await LoadForViewAsync(taskId, organizationId, ct);
+        }
+
         var isAwarded = task.Status == CommunityTaskStatus.Awarded;
         var bidCount = isOwner || isAwarded
             ? await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct)
@@ -120,6 +124,7 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
         {
             AcceptingBids = task.IsAcceptingBids(clock.GetUtcNow()),
             BidCount = bidCount,
+            BidsOpenedAt = isOwner ? task.BidsOpenedAt : null,
             Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
             Questions = task.Questions
                 .Where(q => isOwner || q.IsAnswered || q.GroupId == organizationId)
@@ -132,6 +137,52 @@ public sealed class TaskService(MatchboardDbContext db, IMapper mapper, TimeProv
                 .ToList(),
         };
     }
+
+    /// <summary>
+    /// The association's first read after the deadline opens its bids, if the deadline sweep has not yet: through the
+    /// domain's <see cref="CommunityTask.Close"/>, saved against the task's version, so that the opening is stored
+    /// (and audited) exactly once whichever comes first. A concurrency conflict means someone else (the sweep, another
+    /// read, an award) changed the task first: the caller reloads and sees what they stored.
+    /// Returns whether the caller should reload (false: nothing was tried, and the bids stay sealed for this response).
+    /// </summary>
+    public async Task<bool> OpenDueBidsAsync(int taskId, CancellationToken ct)
+    {
+        // Inside a request-wide transaction (an idempotent form) a second connection's write would wait on it; the
+        // bids then stay sealed for this one response, and the next read (or the sweep) opens them.
+        if (requestTransaction.IsOpen)
+        {
+            return false;
+        }
+
+        // A scope of its own, as the sweep does: nothing the request has loaded or changed is saved with the opening.
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        try
+        {
+            var now = clock.GetUtcNow();
+            var task = await own.Tasks.Include(t => t.Bids).SingleOrDefaultAsync(t => t.Id == taskId, ct);
+            if (task is not null && BidDisclosure.IsDueToOpen(task, now))
+            {
+                task.Close(now);
+                await own.SaveChangesAsync(ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else opened (or otherwise changed) the task between our read and our write: reload.
+        }
+
+        return true;
+    }
+
+    private async Task<CommunityTask> LoadForViewAsync(int taskId, int? organizationId, CancellationToken ct) =>
+        await db.Tasks.AsNoTracking()
+            .VisibleTo(organizationId)
+            .Include(t => t.Association)
+            .Include(t => t.Questions).ThenInclude(q => q.Group)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new Infrastructure.ResourceNotFoundException("task.not-found");
 
     public async Task<TaskDetailDto> CreateAsync(CreateTaskRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
