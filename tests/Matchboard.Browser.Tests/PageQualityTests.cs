@@ -159,6 +159,12 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(city, "city");
         await city.GotoAsync("/City/Accounts");
         await Check(city, "city accounts");
+        await city.GotoAsync("/City/Dashboard");
+        await Check(city, "city dashboard");
+        var englishCity = await app.NewPageAsync(locale: "en-US");
+        await englishCity.SignInAsync(Ui.City);
+        await englishCity.GotoAsync("/City/Dashboard");
+        await Check(englishCity, "city dashboard (English)");
         await city.GotoAsync("/City");
         await city.Locator("#queue li[data-organization-id] h3 a").First.ClickAsync();
         await Expect(city.Locator("#decide-form")).ToBeVisibleAsync();
