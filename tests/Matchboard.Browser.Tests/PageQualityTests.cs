@@ -221,8 +221,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         var anonymous = await app.NewPageAsync();
         var officer = await app.NewPageAsync();
         var group = await app.NewPageAsync();
+        var city = await app.NewPageAsync();
         await officer.SignInAsync(Ui.Kizuki);
         await group.SignInAsync(Ui.Mimamori);
+        await city.SignInAsync(Ui.City);
         await anonymous.GotoAsync("/Tasks");
         await anonymous.Locator("#task-list a").Filter(new() { HasText = SeedTaskTitle }).ClickAsync();
         var taskUrl = new Uri(anonymous.Url).AbsolutePath;
@@ -241,6 +243,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("about", anonymous, "/About"),
             ("join-group", anonymous, "/Join?kind=CivicGroup"),
             ("directory", anonymous, "/Groups"),
+            ("city-dashboard", city, "/City/Dashboard"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })
