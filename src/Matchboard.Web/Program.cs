@@ -9,6 +9,7 @@ using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Dashboard;
 using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
@@ -159,6 +160,7 @@ services.AddScoped<ReviewService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
+services.AddMatchboardDashboard();
 services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
@@ -222,6 +224,7 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
+    .MapDashboardApi()
     .MapSupportApi();
 
 app.MapRazorPages();

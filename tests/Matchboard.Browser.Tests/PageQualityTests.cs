@@ -168,6 +168,12 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(city, "city");
         await city.GotoAsync("/City/Accounts");
         await Check(city, "city accounts");
+        await city.GotoAsync("/City/Dashboard");
+        await Check(city, "city dashboard");
+        var englishCity = await app.NewPageAsync(locale: "en-US");
+        await englishCity.SignInAsync(Ui.City);
+        await englishCity.GotoAsync("/City/Dashboard");
+        await Check(englishCity, "city dashboard (English)");
         await city.GotoAsync("/City");
         await city.Locator("#queue li[data-organization-id] h3 a").First.ClickAsync();
         await Expect(city.Locator("#decide-form")).ToBeVisibleAsync();
@@ -246,8 +252,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         var anonymous = await app.NewPageAsync();
         var officer = await app.NewPageAsync();
         var group = await app.NewPageAsync();
+        var city = await app.NewPageAsync();
         await officer.SignInAsync(Ui.Kizuki);
         await group.SignInAsync(Ui.Mimamori);
+        await city.SignInAsync(Ui.City);
         await anonymous.GotoAsync("/Tasks");
         await anonymous.Locator("#task-list a").Filter(new() { HasText = SeedTaskTitle }).ClickAsync();
         var taskUrl = new Uri(anonymous.Url).AbsolutePath;
@@ -266,6 +274,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("about", anonymous, "/About"),
             ("join-group", anonymous, "/Join?kind=CivicGroup"),
             ("directory", anonymous, "/Groups"),
+            ("city-dashboard", city, "/City/Dashboard"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })

@@ -237,6 +237,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // ---- City staff: the verification of groups, last (it changes what "unverified" means).
         yield return Page("GET /City", Stage.End, _ => To("/City"), PageCity(Ok));
+        yield return Page("GET /City/Dashboard", Stage.End, _ => To("/City/Dashboard"), PageCity(Ok));
+        yield return Page("GET /City/Dashboard?handler=Csv", Stage.End, _ => To("/City/Dashboard?handler=Csv&table=wards"), PageCity(Ok));
+        yield return Api("GET /api/city/dashboard", Stage.End, _ => To("/api/city/dashboard"), ApiCity(Ok));
         yield return Page("GET /City/Organizations/{id:int}", Stage.End, w => To($"/City/Organizations/{w.UnverifiedGroupId}"), PageCity(Ok));
         yield return Page("POST /City/Organizations/{id:int}?handler=Confirm", Stage.End, async w => To($"/City/Organizations/{w.UnverifiedGroupId}").WithForm(new() { ["Decision"] = "Verified", ["Version"] = $"{await VersionOfAsync(w, w.UnverifiedGroupId)}" }), PageCity(Ok));
         yield return Page("POST /City/Organizations/{id:int}?handler=Decide", Stage.End, async w => { var (id, _) = await VerificationSetup.NewGroupAsync(w.Factory); return To($"/City/Organizations/{id}").WithForm(new() { ["Decision"] = "Declined", ["Reason"] = "書類が足りません。", ["Version"] = $"{await VersionOfAsync(w, id)}" }); }, PageCity(Done));
