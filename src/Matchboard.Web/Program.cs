@@ -8,6 +8,7 @@ using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
+using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Home;
@@ -156,6 +157,7 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
+services.AddScoped<Matchboard.Web.Features.Complaints.ComplaintService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
@@ -222,7 +224,8 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
-    .MapSupportApi();
+    .MapSupportApi()
+    .MapComplaintsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
