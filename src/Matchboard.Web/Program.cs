@@ -8,6 +8,7 @@ using Matchboard.Web.Features.Alerts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
+using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Dashboard;
 using Matchboard.Web.Features.Directory;
@@ -157,6 +158,7 @@ services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
+services.AddScoped<Matchboard.Web.Features.Complaints.ComplaintService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
@@ -225,7 +227,8 @@ api.MapAuthApi()
     .MapVerificationApi()
     .MapDirectoryApi()
     .MapDashboardApi()
-    .MapSupportApi();
+    .MapSupportApi()
+    .MapComplaintsApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);

@@ -161,6 +161,12 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(group, "notifications (group)");
         await group.GotoAsync(contractUrl + "/Report");
         await Check(group, "visit report form");
+        await group.GotoAsync("/Complaints/New?subject=Conduct&contractId=" + contractUrl.Split('/')[^1]);
+        await Check(group, "complaint form (group)");
+        await group.GotoAsync("/Complaints");
+        await Check(group, "complaints (group)");
+        await group.GotoAsync("/Reviews/1/Report");
+        await Check(group, "report a review");
 
         var city = await app.NewPageAsync();
         await city.SignInAsync(Ui.City);
@@ -174,6 +180,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await englishCity.SignInAsync(Ui.City);
         await englishCity.GotoAsync("/City/Dashboard");
         await Check(englishCity, "city dashboard (English)");
+        await city.GotoAsync("/City/Complaints");
+        await Check(city, "city complaints");
+        await city.GotoAsync("/City/ReviewReports");
+        await Check(city, "reported reviews");
         await city.GotoAsync("/City");
         await city.Locator("#queue li[data-organization-id] h3 a").First.ClickAsync();
         await Expect(city.Locator("#decide-form")).ToBeVisibleAsync();
@@ -235,6 +245,16 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(englishOfficer, "home (officer, English)");
         await englishOfficer.GotoAsync("/Team");
         await Check(englishOfficer, "members (officer, English)");
+        await englishOfficer.GotoAsync("/Complaints/New?subject=Conduct&contractId=" + contractUrl.Split('/')[^1]);
+        await Check(englishOfficer, "complaint form (officer, English)");
+        await englishOfficer.GotoAsync("/Complaints");
+        await Check(englishOfficer, "complaints (officer, English)");
+        var englishCity = await app.NewPageAsync(locale: "en-US");
+        await englishCity.SignInAsync(Ui.City);
+        await englishCity.GotoAsync("/City/Complaints");
+        await Check(englishCity, "city complaints (English)");
+        await englishCity.GotoAsync("/City/ReviewReports");
+        await Check(englishCity, "reported reviews (English)");
         var englishGroup = await app.NewPageAsync(locale: "en-US");
         await englishGroup.SignInAsync(Ui.Tamagawa);
         await englishGroup.GotoAsync("/");

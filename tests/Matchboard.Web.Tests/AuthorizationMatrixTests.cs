@@ -191,6 +191,29 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Contracts/{id:int}?handler=Terminate", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Active)}").WithForm(new() { ["TerminateReason"] = "続けられなくなりました。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden), FreshPerCell: true);
         yield return Page("POST /Contracts/{id:int}?handler=Review", Stage.Decided, async w => To($"/Contracts/{await w.ContractAsync(ContractState.Ended)}").WithForm(new() { ["Review.Rating"] = "4", ["Review.Comment"] = "丁寧でした。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
         yield return Page("POST /Contracts/{id:int}?handler=Reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/Contracts/{c}").WithForm(new() { ["Reply.ReviewId"] = $"{review}", ["Reply.Text"] = "ありがとうございました。" }); }, PageParties(owner: Done, bidder: Again, outsiders: Forbidden));
+
+        // ---- Complaints (苦情) to the city: either party files about a contract; the filer and city staff read it; city staff answer.
+        yield return Api("POST /api/complaints", Stage.Decided, async w => To("/api/complaints").WithJson(new { subject = "Conduct", contractId = await w.ContractAsync(ContractState.Awarded), text = "連絡が遅れがちです。" }), ApiParties(owner: Created, bidder: Created, outsiders: Forbidden));
+        yield return Api("GET /api/complaints", Stage.Decided, _ => To("/api/complaints"), ApiMember(Ok));
+        yield return Api("GET /api/complaints/{id:int}", Stage.Decided, async w => To($"/api/complaints/{(await w.FreshComplaintAsync()).Id}"), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden).With(CityStaff, Ok));
+        yield return Api("GET /api/city/complaints", Stage.Decided, _ => To("/api/city/complaints"), ApiCity(Ok));
+        yield return Api("GET /api/city/complaints/counts", Stage.Decided, _ => To("/api/city/complaints/counts"), ApiCity(Ok));
+        yield return Api("POST /api/city/complaints/{id:int}/answer", Stage.Decided, async w => { var c = await w.FreshComplaintAsync(); return To($"/api/city/complaints/{c.Id}/answer").WithJson(new { answer = "事情を伺いました。", version = c.Version }); }, ApiCity(Ok));
+        yield return Page("GET /Complaints/New", Stage.Decided, async w => To($"/Complaints/New?subject=Conduct&contractId={await w.ContractAsync(ContractState.Awarded)}"), PageMember(Ok));
+        yield return Page("POST /Complaints/New", Stage.Decided, async w => To("/Complaints/New").WithForm(new() { ["Subject"] = "Conduct", ["ContractId"] = $"{await w.ContractAsync(ContractState.Awarded)}", ["Text"] = "連絡が遅れがちです。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
+        yield return Page("GET /Complaints", Stage.Decided, _ => To("/Complaints"), PageMember(Ok));
+        yield return Page("GET /Complaints/{id:int}", Stage.Decided, async w => To($"/Complaints/{(await w.FreshComplaintAsync()).Id}"), PageParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden).With(CityStaff, Ok));
+        yield return Page("GET /City/Complaints", Stage.Decided, _ => To("/City/Complaints"), PageCity(Ok));
+        yield return Page("POST /City/Complaints?handler=Answer", Stage.Decided, async w => { var c = await w.FreshComplaintAsync(); return To("/City/Complaints").WithForm(new() { ["complaintId"] = $"{c.Id}", ["answer"] = "事情を伺いました。", ["version"] = $"{c.Version}" }); }, PageCity(Done));
+
+        // ---- Review moderation: anyone signed in reports a released review once; city staff hide one with a reason.
+        yield return Api("POST /api/reviews/{reviewId:int}/reports", Stage.Decided, async w => To($"/api/reviews/{(await w.ReviewOfOwnerAsync()).ReviewId}/reports").WithJson(new { reason = "不適切な表現があります。" }), ApiMember(NoContent));
+        yield return Api("GET /api/city/review-reports", Stage.Decided, _ => To("/api/city/review-reports"), ApiCity(Ok));
+        yield return Api("POST /api/city/reviews/{reviewId:int}/hide", Stage.Decided, async w => To($"/api/city/reviews/{(await w.ReviewOfOwnerAsync()).ReviewId}/hide").WithJson(new { reason = "個人への侮辱を含むため" }), ApiCity(NoContent));
+        yield return Page("GET /Reviews/{reviewId:int}/Report", Stage.Decided, async w => To($"/Reviews/{(await w.ReviewOfOwnerAsync()).ReviewId}/Report"), PageMember(Ok));
+        yield return Page("POST /Reviews/{reviewId:int}/Report", Stage.Decided, async w => To($"/Reviews/{(await w.ReviewOfOwnerAsync()).ReviewId}/Report").WithForm(new() { ["Reason"] = "不適切な表現があります。" }), PageMember(Done));
+        yield return Page("GET /City/ReviewReports", Stage.Decided, _ => To("/City/ReviewReports"), PageCity(Ok));
+        yield return Page("POST /City/ReviewReports?handler=Hide", Stage.Decided, async w => To("/City/ReviewReports").WithForm(new() { ["reviewId"] = $"{(await w.ReviewOfOwnerAsync()).ReviewId}", ["reason"] = "個人への侮辱を含むため" }), PageCity(Done));
         yield return Page("POST /Contracts/{id:int}?handler=WithdrawAward", Stage.Late, w => To($"/Contracts/{w.StaleAward()}").WithForm(new() { ["WithdrawReason"] = "署名の期限を過ぎたため。" }), PageParties(owner: Done, bidder: Forbidden, outsiders: Forbidden));
         yield return Page("GET /Contracts/{id:int}", Stage.Work, w => To($"/Contracts/{w.WorkContractId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden).With(CityStaff, Ok));
         yield return Page("GET /Contracts/{id:int}?handler=Status", Stage.Work, w => To($"/Contracts/{w.WorkContractId}"), PageParties(owner: Ok, bidder: Ok, outsiders: Forbidden).With(CityStaff, Ok));

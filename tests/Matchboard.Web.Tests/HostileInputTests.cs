@@ -382,6 +382,10 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         ["IFormFile"] = _ => [new("kind", Kind.Enum, Quote("Articles"))],
         ["ReviewRequest"] = _ => [new("rating", Kind.Int, "5"), new("comment", Kind.Text, Quote("丁寧に訪問していただきました。"))],
         ["ReplyRequest"] = _ => [new("text", Kind.Text, Quote("ありがとうございました。"))],
+        ["FileComplaintRequest"] = _ => [new("subject", Kind.Enum, Quote("Conduct")), new("contractId", Kind.Id, "1"), new("text", Kind.Text, Quote("連絡が遅れがちです。"))],
+        ["AnswerComplaintRequest"] = _ => [new("answer", Kind.Text, Quote("事情を伺いました。")), new("version", Kind.Int, "1")],
+        ["ReportReviewRequest"] = _ => [new("reason", Kind.Text, Quote("不適切な表現があります。"))],
+        ["HideReviewRequest"] = _ => [new("reason", Kind.Text, Quote("個人への侮辱を含むため"))],
         ["FileReportRequest"] = ids =>
         [
             new("plannedVisitId", Kind.Id, ids.PlannedVisitId.ToString(System.Globalization.CultureInfo.InvariantCulture)),

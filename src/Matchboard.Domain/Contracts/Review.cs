@@ -10,6 +10,7 @@ public class Review
     public const int ReplyMaxLength = 2000;
     public const int MinRating = 1;
     public const int MaxRating = 5;
+    public const int HiddenReasonMaxLength = 500;
 
     private Review()
     {
@@ -45,6 +46,33 @@ public class Review
     public string? Reply { get; private set; }
 
     public DateTimeOffset? RepliedAt { get; private set; }
+
+    /// <summary>When city staff hid the review (its text is then never shown; the reason is, in its place).</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    /// <summary>Why city staff hid it: shown where the text was.</summary>
+    public string? HiddenReason { get; private set; }
+
+    public string? HiddenByUserId { get; private set; }
+
+    public bool IsHidden => HiddenAt is not null;
+
+    /// <summary>
+    /// City staff hide the review, with a reason that stays visible in its place. Once: hiding a hidden review
+    /// (two staff at once) is refused, so the first reason stands.
+    /// </summary>
+    public void Hide(string? reason, string userId, DateTimeOffset now)
+    {
+        if (IsHidden)
+        {
+            throw new DomainException("review.already-hidden", DomainErrorKind.Conflict);
+        }
+
+        DomainException.ThrowIfAny(new Validation().Text("reason", reason, HiddenReasonMaxLength).Errors);
+        HiddenReason = reason!.Trim();
+        HiddenAt = now;
+        HiddenByUserId = userId;
+    }
 
     internal void SetReply(string reply, DateTimeOffset now)
     {

@@ -64,4 +64,10 @@ public enum NotificationType
 
     /// <summary>To an organization: city staff decided on its verification (verified, declined, more information asked, suspended), with the reason.</summary>
     VerificationDecided,
+
+    /// <summary>To city staff: an organization filed a complaint (苦情); links to the city's complaint queue.</summary>
+    ComplaintFiled,
+
+    /// <summary>To the organization that filed a complaint: the city answered it; links to the complaint's own page.</summary>
+    ComplaintAnswered,
 }

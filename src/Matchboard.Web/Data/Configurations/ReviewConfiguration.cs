@@ -11,6 +11,9 @@ public sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.ToTable("Reviews");
         builder.Property(r => r.Comment).HasMaxLength(Review.CommentMaxLength).IsRequired();
         builder.Property(r => r.Reply).HasMaxLength(Review.ReplyMaxLength);
+        builder.Property(r => r.HiddenReason).HasMaxLength(Review.HiddenReasonMaxLength);
+        builder.Property(r => r.HiddenByUserId).HasMaxLength(450);
+        builder.Ignore(r => r.IsHidden);
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany().HasForeignKey(r => r.ReviewerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany().HasForeignKey(r => r.RevieweeId).OnDelete(DeleteBehavior.Restrict);
 

@@ -1,5 +1,9 @@
 namespace Matchboard.Web.Features.Reviews;
 
+/// <summary>
+/// One review. A review city staff hid has <see cref="Hidden"/> with <see cref="HiddenReason"/> shown in its place:
+/// its comment is empty and its rating 0 (and not counted in the average), wherever it is read.
+/// </summary>
 public sealed record ReviewDto(
     int Id,
     int ContractId,
@@ -11,7 +15,9 @@ public sealed record ReviewDto(
     string Comment,
     DateTimeOffset SubmittedAt,
     string? Reply,
-    DateTimeOffset? RepliedAt);
+    DateTimeOffset? RepliedAt,
+    bool Hidden = false,
+    string? HiddenReason = null);
 
 /// <summary>
 /// One contract's reviews as a side sees them: its own always, the other's only once released

@@ -68,11 +68,14 @@ public sealed class ReviewService(MatchboardDbContext db, ContractService contra
             .OrderByDescending(c => c.Count)
             .ToList();
         var names = await NamesAsync(released, ct);
+
+        // A review the city hid still stands in the list with the city's reason, but its rating no longer counts.
+        var counted = released.Where(r => !r.IsHidden).ToList();
         return new OrganizationReviewsDto(
             organizationId,
             name,
-            released.Count == 0 ? null : Math.Round(released.Average(r => r.Rating), 1),
-            released.Count,
+            counted.Count == 0 ? null : Math.Round(counted.Average(r => r.Rating), 1),
+            counted.Count,
             byCategory,
             released.OrderByDescending(r => r.SubmittedAt).Select(r => ToDto(r, names)).ToList());
     }
@@ -98,7 +101,9 @@ public sealed class ReviewService(MatchboardDbContext db, ContractService contra
         return await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
+    /// <summary>A hidden review's comment and rating never leave the server; its reason stands in their place.</summary>
     private static ReviewDto ToDto(Review r, Dictionary<int, string> names) => new(
         r.Id, r.ContractId, r.ReviewerId, names.GetValueOrDefault(r.ReviewerId, string.Empty), r.RevieweeId,
-        names.GetValueOrDefault(r.RevieweeId, string.Empty), r.Rating, r.Comment, r.SubmittedAt, r.Reply, r.RepliedAt);
+        names.GetValueOrDefault(r.RevieweeId, string.Empty), r.IsHidden ? 0 : r.Rating, r.IsHidden ? string.Empty : r.Comment,
+        r.SubmittedAt, r.Reply, r.RepliedAt, r.IsHidden, r.HiddenReason);
 }

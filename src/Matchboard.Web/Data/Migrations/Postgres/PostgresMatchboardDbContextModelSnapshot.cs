@@ -79,6 +79,79 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.ToTable("Bids", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FiledByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("FiledByOrganizationId", "FiledAt");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -236,6 +309,17 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<int>("ContractId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Rating")
                         .HasColumnType("integer");
 
@@ -265,6 +349,43 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.ReviewReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReporterOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterOrganizationId");
+
+                    b.HasIndex("ReviewId", "ReporterUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewReports", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
@@ -1436,6 +1557,30 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FiledByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Contracts.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Contracts.Contract", b =>
                 {
                     b.HasOne("Matchboard.Domain.Organizations.Organization", "Association")
@@ -1486,6 +1631,21 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.HasOne("Matchboard.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.ReviewReport", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Contracts.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -72,6 +72,77 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.ToTable("Bids", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiledByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("FiledByOrganizationId", "FiledAt");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Contracts.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -225,6 +296,17 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -254,6 +336,41 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.ReviewReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReporterOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterOrganizationId");
+
+                    b.HasIndex("ReviewId", "ReporterUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewReports", (string)null);
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Notifications.Notification", b =>
@@ -1392,6 +1509,30 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FiledByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Contracts.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Contracts.Contract", b =>
                 {
                     b.HasOne("Matchboard.Domain.Organizations.Organization", "Association")
@@ -1442,6 +1583,21 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.HasOne("Matchboard.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchboard.Domain.Contracts.ReviewReport", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Contracts.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
