@@ -73,6 +73,7 @@ public sealed class ComplaintTests(MatchboardFactory factory) : IClassFixture<Ma
         var complaint = await FileConductAsync(steps.Group, steps.ContractId, "集合時間の変更が前日に伝えられました。");
         var counts = await city.GetAsync<ComplaintCountsDto>("/api/city/complaints/counts");
         Assert.Equal((countsBefore.Open + 1, countsBefore.Total + 1), (counts.Open, counts.Total));
+        Assert.Equal(counts.Open, await DashboardOpenComplaintsAsync(city));
         var queued = Assert.Single(await city.GetAsync<List<ComplaintDto>>("/api/city/complaints"), c => c.Id == complaint.Id);
 
         var answered = await city.PostJsonAsync($"/api/city/complaints/{complaint.Id}/answer", new { answer = "町内会に事情を伺い、連絡の手順を見直すよう伝えました。", version = queued.Version });
@@ -85,6 +86,7 @@ public sealed class ComplaintTests(MatchboardFactory factory) : IClassFixture<Ma
         Assert.Equal($"/Complaints/{complaint.Id}", notice.Path);
         Assert.Null(notice.TaskId);
         Assert.Equal(countsBefore.Open, (await city.GetAsync<ComplaintCountsDto>("/api/city/complaints/counts")).Open);
+        Assert.Equal(countsBefore.Open, await DashboardOpenComplaintsAsync(city));
 
         var page = await (await PageClient.CreateAsync(factory, DemoAccounts.MimamoriStaff)).Http.GetStringAsync($"/Complaints/{complaint.Id}");
         Assert.Contains("町内会に事情を伺い、連絡の手順を見直すよう伝えました。", page);
@@ -117,4 +119,8 @@ public sealed class ComplaintTests(MatchboardFactory factory) : IClassFixture<Ma
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ComplaintDto>(ApiClient.Json))!;
     }
+
+    /// <summary>The city's dashboard shows the complaints waiting for an answer.</summary>
+    private static async Task<int> DashboardOpenComplaintsAsync(ApiClient city) =>
+        (await city.GetAsync<System.Text.Json.JsonElement>("/api/city/dashboard")).GetProperty("openComplaints").GetInt32();
 }

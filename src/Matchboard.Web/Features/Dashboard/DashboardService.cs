@@ -3,6 +3,7 @@ using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
 using Matchboard.Domain.Visits;
 using Matchboard.Web.Data;
+using Matchboard.Web.Features.Complaints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matchboard.Web.Features.Dashboard;
@@ -13,7 +14,7 @@ namespace Matchboard.Web.Features.Dashboard;
 /// medians, Japan months and the domain's rules (certification, verification) read the same on SQLite and PostgreSQL;
 /// a city's data is a few thousand rows.
 /// </summary>
-public sealed class DashboardService(MatchboardDbContext db, TimeProvider clock, IComplaintCounts complaints)
+public sealed class DashboardService(MatchboardDbContext db, TimeProvider clock, ComplaintService complaints)
 {
     /// <summary>How many Japan months the trend shows, this month included.</summary>
     public const int TrendMonths = 12;
@@ -108,7 +109,7 @@ public sealed class DashboardService(MatchboardDbContext db, TimeProvider clock,
             alertRows.Select(r => r with { MedianMinutesToAcknowledge = Round(r.MedianMinutesToAcknowledge) }).OrderBy(r => WardOrder(r.Ward)).ToList(),
             trend,
             gaps,
-            await complaints.OpenCountAsync(ct));
+            (await complaints.CountsAsync(ct)).Open);
     }
 
     /// <summary>The middle value, or the mean of the two middle ones; null for none.</summary>
