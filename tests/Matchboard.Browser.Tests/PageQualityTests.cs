@@ -249,8 +249,6 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(englishOfficer, "complaint form (officer, English)");
         await englishOfficer.GotoAsync("/Complaints");
         await Check(englishOfficer, "complaints (officer, English)");
-        var englishCity = await app.NewPageAsync(locale: "en-US");
-        await englishCity.SignInAsync(Ui.City);
         await englishCity.GotoAsync("/City/Complaints");
         await Check(englishCity, "city complaints (English)");
         await englishCity.GotoAsync("/City/ReviewReports");
