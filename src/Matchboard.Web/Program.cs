@@ -5,6 +5,7 @@ using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
+using Matchboard.Web.Features.Awards;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
@@ -159,6 +160,8 @@ services.AddScoped<ReviewService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
+services.AddScoped<AwardRegisterService>();
+services.AddScoped<AwardRegisterCsv>();
 services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
@@ -222,6 +225,7 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
+    .MapAwardsApi()
     .MapSupportApi();
 
 app.MapRazorPages();
