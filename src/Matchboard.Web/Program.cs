@@ -5,6 +5,7 @@ using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
+using Matchboard.Web.Features.Awards;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
@@ -163,6 +164,8 @@ services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
 services.AddMatchboardDashboard();
+services.AddScoped<AwardRegisterService>();
+services.AddScoped<AwardRegisterCsv>();
 services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
@@ -226,6 +229,7 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
+    .MapAwardsApi()
     .MapDashboardApi()
     .MapSupportApi()
     .MapComplaintsApi();

@@ -83,7 +83,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("/Join", "join (choose a kind)"), ("/Join?kind=Association", "join (association)"), ("/Join?kind=CivicGroup", "join (civic group)"),
             ("/Join?kind=Supporter", "join (supporter)"), ("/Join/Sent", "join (mail sent)"), ("/Accounts/ForgotPassword", "forgotten password"),
             ("/Accounts/ConfirmEmail?userId=someone&code=code", "confirm email"), ("/Accounts/ResetPassword?email=nobody%40example.jp&token=forged", "reset password (used link)"),
-            ("/Groups", "directory"),
+            ("/Groups", "directory"), ("/Awards", "award register"),
         })
         {
             await anonymous.GotoAsync(path);
@@ -238,6 +238,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(english, "join by invitation, link refused (English)");
         await english.GotoAsync("/Groups");
         await Check(english, "directory (English)");
+        await english.GotoAsync("/Awards");
+        await Check(english, "award register (English)");
         var englishOfficer = await app.NewPageAsync(locale: "en-US");
         await englishOfficer.SignInAsync(Ui.Kizuki);
         await englishOfficer.GotoAsync("/");
@@ -293,6 +295,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("join-group", anonymous, "/Join?kind=CivicGroup"),
             ("directory", anonymous, "/Groups"),
             ("city-dashboard", city, "/City/Dashboard"),
+            ("awards", anonymous, "/Awards"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })

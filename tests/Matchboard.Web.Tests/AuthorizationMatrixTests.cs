@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/contracts/{id:int}/reviews", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Ended)}/reviews").WithJson(new { rating = 4, comment = "丁寧でした。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
         yield return Api("POST /api/contracts/{id:int}/reviews/{reviewId:int}/reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/api/contracts/{c}/reviews/{review}/reply").WithJson(new { text = "ありがとうございました。" }); }, ApiParties(owner: Ok, bidder: Conflict, outsiders: Forbidden));
         yield return Api("GET /api/public/groups", Stage.Decided, _ => To("/api/public/groups?ward=nakahara"), ApiPublic(Ok));
+        yield return Api("GET /api/public/awards", Stage.Decided, _ => To("/api/public/awards?ward=nakahara"), ApiPublic(Ok));
+        yield return Api("GET /api/public/awards.csv", Stage.Decided, _ => To("/api/public/awards.csv?ward=nakahara"), ApiPublic(Ok));
         yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
         yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
 
@@ -109,6 +111,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("GET /Tasks", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
         yield return Page("GET /Tasks?handler=List", Stage.Bidding, _ => To("/Tasks"), PagePublic(Ok));
         yield return Page("GET /Groups", Stage.Decided, _ => To("/Groups"), PagePublic(Ok));
+        yield return Page("GET /Awards", Stage.Decided, _ => To("/Awards"), PagePublic(Ok));
         yield return Page("GET /Organizations/{id:int}", Stage.Decided, w => To($"/Organizations/{w.OwnerId}"), PagePublic(Ok));
         yield return Page("GET /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));
         yield return Page("POST /Errors/{code:int}", Stage.Bidding, _ => To("/Errors/404"), PagePublic(NotFound));
