@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Matchboard.Domain;
+using Matchboard.Web.Infrastructure.Csv;
 using Matchboard.Web.Infrastructure.Ui;
 
 namespace Matchboard.Web.Features.Awards;
@@ -23,20 +24,10 @@ public sealed class AwardRegisterCsv(AwardRegisterService register, UiFormat ui)
         "reason", "bid-count", "withdrawn", "bids", "posted", "deadline", "awarded", "cancelled", "decided",
     ];
 
-    /// <summary>
-    /// RFC 4180 with a byte-order mark; a cell that a spreadsheet would run as a formula (a title or a reason starting
-    /// with = + - @) is written as text, since every text here was typed by someone.
-    /// </summary>
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        WriteByteOrderMark = true,
-        Injection = CsvInjection.Escape,
-    };
-
     public async Task<byte[]> WriteAsync(AwardRegisterQuery query, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        await using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        await using (var csv = CsvWriter.Create(buffer, SpreadsheetCsv.Options, leaveOpen: true))
         {
             csv.WriteHeader(Columns.Select(column => ui.Text["awards.csv." + column].Value).ToArray());
             await foreach (var e in register.AllAsync(query, ct))

@@ -1,21 +1,15 @@
 using CsvHelper;
+using Matchboard.Web.Infrastructure.Csv;
 
 namespace Matchboard.Web.Features.Dashboard;
 
-/// <summary>A dashboard table as CSV, written by CsvHelper (quoting, line ends), UTF-8 with a byte order mark for spreadsheets.</summary>
+/// <summary>A dashboard table as CSV (<see cref="SpreadsheetCsv"/>).</summary>
 public static class DashboardCsv
 {
     public static byte[] Write(DashboardTable table)
     {
         using var stream = new MemoryStream();
-        var options = new CsvWriterOptions
-        {
-            WriteByteOrderMark = true,
-
-            // A ward or column name never starts with "=", but a spreadsheet must never run a cell as a formula.
-            Injection = CsvInjection.Escape,
-        };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, SpreadsheetCsv.Options, leaveOpen: true))
         {
             csv.WriteRecord([.. table.Columns]);
             foreach (var row in table.Rows)
