@@ -91,7 +91,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         }
 
         await anonymous.GotoAsync("/Groups");
-        var groupPage = await anonymous.Locator("main h3 a[href^='/Organizations/']").First.GetAttributeAsync("href");
+        // A group holding the mark, so that the city's page below offers to suspend it.
+        var groupPage = await anonymous.Locator("#group-list li.card").Filter(new() { HasText = "市の認証あり" }).First
+            .Locator("h3 a").GetAttributeAsync("href");
         await anonymous.GotoAsync(groupPage!);
         await Expect(anonymous.Locator("#certification [data-certification-state]")).ToBeVisibleAsync();
         await Check(anonymous, "organization page (public, with the mark's badge)");
