@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matchboard.Web;
 using Matchboard.Web.Data;
+using Matchboard.Web.Data.Audit;
 using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
@@ -173,6 +174,7 @@ services.AddSingleton<ISweep, AlertEscalationSweep>();
 services.AddSingleton<ISweep, VisitErasureSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+services.AddMatchboardAudit();
 
 var app = builder.Build();
 
