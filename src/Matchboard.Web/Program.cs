@@ -6,6 +6,7 @@ using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
+using Matchboard.Web.Features.Audit;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
@@ -175,6 +176,7 @@ services.AddSingleton<ISweep, VisitErasureSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
 services.AddMatchboardAudit();
+services.AddScoped<Matchboard.Web.Features.Audit.AuditService>();
 
 var app = builder.Build();
 
@@ -224,7 +226,8 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
-    .MapSupportApi();
+    .MapSupportApi()
+    .MapAuditApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
@@ -243,6 +246,14 @@ if (AdminCommandLine.IsAdminCommand(args))
 {
     // An administration command runs on the migrated database and exits; the server never starts.
     Environment.ExitCode = await AdminCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    await app.DisposeAsync();
+    return;
+}
+
+if (AuditCommandLine.IsAuditCommand(args))
+{
+    // audit verify: recomputes the chain on the app's own database and exits 0 (holds) or 1 (names the first broken entry).
+    Environment.ExitCode = await AuditCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
     await app.DisposeAsync();
     return;
 }
