@@ -154,6 +154,23 @@ public sealed class AuditLogTests(MatchboardFactory factory) : IClassFixture<Mat
         Assert.Equal(HttpStatusCode.BadRequest, (await city.Http.GetAsync("/api/city/audit?action=nothing.done")).StatusCode);
     }
 
+    [Fact]
+    public async Task CityStaffReadTheLogAndVerifyItOnTheirPage()
+    {
+        await SealAsync();
+        var city = await PageClient.CreateAsync(factory, DemoAccounts.CityStaff);
+        var officer = await PageClient.CreateAsync(factory, DemoAccounts.KizukiOfficer);
+
+        var html = await (await city.Http.GetAsync("/City/Audit?action=organization.registered&verify=true")).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"audit-entries\"", html);
+        Assert.Contains("organization.registered", html);
+        Assert.Contains("id=\"audit-head-hash\"", html);
+        Assert.Contains("監査ログの鎖は正しくつながっています", html);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.Http.GetAsync("/City/Audit")).StatusCode);
+        Assert.Contains("id=\"error-summary\"", await (await city.Http.GetAsync("/City/Audit?action=nothing.done")).Content.ReadAsStringAsync());
+    }
+
     private Task SealAsync() => factory.Services.GetRequiredService<AuditSealer>().SealAsync(CancellationToken.None);
 
     private async Task<List<AuditEntry>> EntriesAboutTaskAsync(int taskId)
