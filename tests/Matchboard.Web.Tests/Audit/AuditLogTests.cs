@@ -128,6 +128,21 @@ public sealed class AuditLogTests(MatchboardFactory factory) : IClassFixture<Mat
     }
 
     [Fact]
+    public async Task TwoSealersAtOnceMakeOneUnbrokenChainWithEveryEntrySealedOnce()
+    {
+        var officer = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
+        await officer.PostTaskAsync(Requests.CleanupTask(factory.Clock.GetUtcNow()));
+        var sealer = factory.Services.GetRequiredService<AuditSealer>();
+
+        await Task.WhenAll(sealer.SealAsync(CancellationToken.None), sealer.SealAsync(CancellationToken.None));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        Assert.Equal(await db.AuditEntries.CountAsync(), await db.AuditSeals.CountAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(db, CancellationToken.None)).Holds);
+    }
+
+    [Fact]
     public async Task TheCommandLineRefusesAnUnknownAuditCommand()
     {
         var output = new StringWriter();
