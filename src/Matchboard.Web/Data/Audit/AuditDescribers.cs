@@ -40,7 +40,7 @@ public static class AuditDescribers
     [
         "task.drafted", "task.published", "task.edited", "task.closed", "task.unawarded", "task.awarded", "task.cancelled",
         "bids.opened",
-        "bid.placed", "bid.revised", "bid.withdrawn", "bid.accepted", "bid.rejected", "bid.awardwithdrawn",
+        "bid.placed", "bid.revised", "bid.confirmed", "bid.withdrawn", "bid.accepted", "bid.rejected", "bid.awardwithdrawn",
         "question.asked", "question.answered",
         "contract.created", "contract.signed", "contract.active", "contract.delivered", "contract.completed",
         "contract.terminated", "contract.awardwithdrawn", "contract.changesrequested",
@@ -152,6 +152,15 @@ public static class AuditDescribers
         else if (Changed(entry, nameof(Bid.Status)) && bid.Status != BidStatus.Revised)
         {
             yield return AuditDraft.Of("bid." + Word(bid.Status), "bid", () => bid.Id, bid.GroupId, Summary);
+        }
+        else if (Changed(entry, nameof(Bid.ForEarlierTerms)) && !Changed(entry, nameof(Bid.AmountYen)) && !Changed(entry, nameof(Bid.Proposal)))
+        {
+            // Marked for earlier terms: the task's own edit (task.edited) says so. Cleared: the group confirms its bid,
+            // unchanged, for the new terms.
+            if (!bid.ForEarlierTerms)
+            {
+                yield return AuditDraft.Of("bid.confirmed", "bid", () => bid.Id, bid.GroupId, Summary);
+            }
         }
         else if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
         {
