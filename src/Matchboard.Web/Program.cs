@@ -1,10 +1,12 @@
 using System.Globalization;
 using Matchboard.Web;
 using Matchboard.Web.Data;
+using Matchboard.Web.Data.Audit;
 using Matchboard.Web.Data.Provider;
 using Matchboard.Web.Data.Seeding;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Alerts;
+using Matchboard.Web.Features.Audit;
 using Matchboard.Web.Features.Awards;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Certifications;
@@ -180,6 +182,8 @@ services.AddSingleton<ISweep, AlertEscalationSweep>();
 services.AddSingleton<ISweep, VisitErasureSweep>();
 services.AddSingleton<Sweeper>();
 services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+services.AddMatchboardAudit();
+services.AddScoped<Matchboard.Web.Features.Audit.AuditService>();
 
 var app = builder.Build();
 
@@ -232,7 +236,8 @@ api.MapAuthApi()
     .MapAwardsApi()
     .MapDashboardApi()
     .MapSupportApi()
-    .MapComplaintsApi();
+    .MapComplaintsApi()
+    .MapAuditApi();
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
@@ -251,6 +256,14 @@ if (AdminCommandLine.IsAdminCommand(args))
 {
     // An administration command runs on the migrated database and exits; the server never starts.
     Environment.ExitCode = await AdminCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    await app.DisposeAsync();
+    return;
+}
+
+if (AuditCommandLine.IsAuditCommand(args))
+{
+    // audit verify: recomputes the chain on the app's own database and exits 0 (holds) or 1 (names the first broken entry).
+    Environment.ExitCode = await AuditCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
     await app.DisposeAsync();
     return;
 }

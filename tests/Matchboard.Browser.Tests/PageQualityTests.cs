@@ -186,6 +186,9 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(city, "city complaints");
         await city.GotoAsync("/City/ReviewReports");
         await Check(city, "reported reviews");
+        await city.GotoAsync("/City/Audit?verify=true");
+        await Expect(city.Locator("#verification")).ToBeVisibleAsync();
+        await Check(city, "city audit log");
         await city.GotoAsync("/City");
         await city.Locator("#queue li[data-organization-id] h3 a").First.ClickAsync();
         await Expect(city.Locator("#decide-form")).ToBeVisibleAsync();

@@ -88,6 +88,12 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("GET /api/public/groups", Stage.Decided, _ => To("/api/public/groups?ward=nakahara"), ApiPublic(Ok));
         yield return Api("GET /api/public/awards", Stage.Decided, _ => To("/api/public/awards?ward=nakahara"), ApiPublic(Ok));
         yield return Api("GET /api/public/awards.csv", Stage.Decided, _ => To("/api/public/awards.csv?ward=nakahara"), ApiPublic(Ok));
+        // ---- The audit log: head and past hashes for anyone (sealed first, so there is a head); the full log and its check for city staff.
+        yield return Api("GET /api/public/audit/head", Stage.Decided, async w => { await SealAuditAsync(w); return To("/api/public/audit/head"); }, ApiPublic(Ok));
+        yield return Api("GET /api/public/audit/{sequence:long}", Stage.Decided, async w => { await SealAuditAsync(w); return To("/api/public/audit/1"); }, ApiPublic(Ok));
+        yield return Api("GET /api/city/audit", Stage.Decided, _ => To("/api/city/audit?pageSize=5"), ApiCity(Ok));
+        yield return Api("GET /api/city/audit/verify", Stage.Decided, _ => To("/api/city/audit/verify"), ApiCity(Ok));
+        yield return Page("GET /City/Audit", Stage.Decided, _ => To("/City/Audit"), PageCity(Ok));
         yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
         yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
 
@@ -433,6 +439,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         fields["__RequestVerificationToken"] = world.FormToken(role);
         return await client.Http.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    private static Task SealAuditAsync(MatrixWorld world) =>
+        world.Factory.Services.GetRequiredService<Matchboard.Web.Data.Audit.AuditSealer>().SealAsync(CancellationToken.None);
 
     private static MatrixRow Api(string endpoint, Stage stage, Func<MatrixWorld, Task<MatrixTarget>> arrange, Cells cells, bool FreshPerCell = false) =>
         new(endpoint, stage, arrange, cells, FreshPerCell);

@@ -3,6 +3,7 @@ using Matchboard.Domain.Contracts;
 using Matchboard.Domain.Notifications;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
+using Matchboard.Web.Data.Audit;
 using Matchboard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,10 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+
     // Rows a pending change was decided on without changing them (see DependsOn).
     private readonly HashSet<object> _decidedOn = new(ReferenceEqualityComparer.Instance);
 
@@ -51,17 +56,41 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
     /// </summary>
     public void DependsOn(object entity) => _decidedOn.Add(entity);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var drafts = AuditCapture.Describe(this);
+        if (drafts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The entries commit with the change or not at all: in the caller's transaction (the outbox's, a request's),
+        // or in one of our own.
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(await AuditCapture.CompleteAsync(this, drafts, cancellationToken));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

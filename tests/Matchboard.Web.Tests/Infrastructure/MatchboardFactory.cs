@@ -73,6 +73,8 @@ public class MatchboardFactory : WebApplicationFactory<Program>
         // The sweeper would race the tests' own moves of the clock; tests call it directly instead.
         builder.UseSetting("Matchboard:SweepInterval", "00:00:00");
         builder.UseSetting("Matchboard:WritesPerMinute", "10000");
+        // Likewise the audit sealer: tests seal by calling AuditSealer.SealAsync.
+        builder.UseSetting("Matchboard:Audit:SealInterval", "00:00:00");
 
         // The tests rely on the demo marketplace, which loads only where asked for (and never in Production).
         builder.UseSetting("Matchboard:SeedDemo", "true");
