@@ -5,6 +5,7 @@ using Matchboard.Domain.Notifications;
 using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.Web.Tests;
 
@@ -87,6 +88,13 @@ public sealed class ComplaintTests(MatchboardFactory factory) : IClassFixture<Ma
         Assert.Null(notice.TaskId);
         Assert.Equal(countsBefore.Open, (await city.GetAsync<ComplaintCountsDto>("/api/city/complaints/counts")).Open);
         Assert.Equal(countsBefore.Open, await DashboardOpenComplaintsAsync(city));
+
+        // Filing and answering are in the audit log under the filer's organization; the texts stay with the complaint.
+        await factory.Services.GetRequiredService<Matchboard.Web.Data.Audit.AuditSealer>().SealAsync(CancellationToken.None);
+        var log = await city.GetAsync<Features.Tasks.PagedResult<Features.Audit.AuditEntryDto>>($"/api/city/audit?organizationId={steps.Group.OrganizationId}&pageSize=100");
+        var entries = log.Items.Where(e => e.EntityType == "complaint" && e.EntityId == $"{complaint.Id}").ToList();
+        Assert.Equal(["complaint.answered", "complaint.filed"], entries.Select(e => e.Action).Order());
+        Assert.All(entries, e => Assert.DoesNotContain("集合時間", e.Summary));
 
         var page = await (await PageClient.CreateAsync(factory, DemoAccounts.MimamoriStaff)).Http.GetStringAsync($"/Complaints/{complaint.Id}");
         Assert.Contains("町内会に事情を伺い、連絡の手順を見直すよう伝えました。", page);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.Web.Tests;
 
@@ -38,6 +39,15 @@ public sealed class ReviewModerationTests(MatchboardFactory factory) : IClassFix
         Assert.DoesNotContain(Abusive, await (await steps.Officer.Http.GetAsync(steps.Url("/reviews"))).Content.ReadAsStringAsync());
         Assert.DoesNotContain(await city.GetAsync<List<ReportedReviewDto>>("/api/city/review-reports"), r => r.ReviewId == reviewId);
         await ProblemAssert.HasCodeAsync(await city.PostJsonAsync($"/api/city/reviews/{reviewId}/hide", new { reason = "二度目" }), HttpStatusCode.Conflict, "review.already-hidden");
+
+        // The report and the hiding are in the audit log, once each; the hidden text is not.
+        await factory.Services.GetRequiredService<Matchboard.Web.Data.Audit.AuditSealer>().SealAsync(CancellationToken.None);
+        var log = await city.GetAsync<Features.Tasks.PagedResult<Features.Audit.AuditEntryDto>>($"/api/city/audit?organizationId={steps.Group.OrganizationId}&pageSize=100");
+        var hiding = Assert.Single(log.Items, e => e.Action == "review.hidden" && e.EntityId == $"{reviewId}");
+        Assert.Contains("個人への侮辱を含むため", hiding.Summary);
+        Assert.DoesNotContain(Abusive, hiding.Summary);
+        var reports = await city.GetAsync<Features.Tasks.PagedResult<Features.Audit.AuditEntryDto>>($"/api/city/audit?action=review.reported&organizationId={reporter.OrganizationId}&pageSize=100");
+        Assert.Single(reports.Items, e => e.EntityId == $"{reviewId}");
     }
 
     [Fact]

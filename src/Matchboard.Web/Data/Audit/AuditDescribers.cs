@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Matchboard.Domain.Bids;
+using Matchboard.Domain.Complaints;
 using Matchboard.Domain.Contracts;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Support;
@@ -32,6 +33,8 @@ public static class AuditDescribers
         VerificationDecision decision => DescribeVerification(entry, decision),
         CertificationDecision decision => DescribeCertification(entry, decision),
         SupportRequest request => DescribeSupportRequest(entry, request),
+        Complaint complaint => DescribeComplaint(entry, complaint),
+        ReviewReport report => DescribeReviewReport(entry, report),
         _ => [],
     };
 
@@ -44,7 +47,8 @@ public static class AuditDescribers
         "question.asked", "question.answered",
         "contract.created", "contract.signed", "contract.active", "contract.delivered", "contract.completed",
         "contract.terminated", "contract.awardwithdrawn", "contract.changesrequested",
-        "review.submitted", "review.replied",
+        "review.submitted", "review.replied", "review.reported", "review.hidden",
+        "complaint.filed", "complaint.answered",
         "visits.scheduled", "visit.moved", "visit.cancelled", "visit.missed", "visit.reported",
         "alert.raised", "alert.escalated", "alert.acknowledged",
         "organization.registered",
@@ -230,9 +234,45 @@ public static class AuditDescribers
         {
             yield return AuditDraft.Of("review.submitted", "review", () => review.Id, review.ReviewerId, Summary);
         }
+        else if (Changed(entry, nameof(Review.HiddenAt)) && review.HiddenAt is not null)
+        {
+            // The reason is public (it stands in the review's place); the hidden text is not repeated here.
+            yield return AuditDraft.Of("review.hidden", "review", () => review.Id, review.RevieweeId,
+                () => new JsonObject { ["contract"] = review.ContractId, ["reason"] = review.HiddenReason, ["hiddenBy"] = review.HiddenByUserId });
+        }
         else if (Changed(entry, nameof(Review.Reply)))
         {
             yield return AuditDraft.Of("review.replied", "review", () => review.Id, review.RevieweeId, Summary);
+        }
+    }
+
+    private static IEnumerable<AuditDraft> DescribeReviewReport(EntityEntry entry, ReviewReport report)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            yield return AuditDraft.Of("review.reported", "review", () => report.ReviewId, report.ReporterOrganizationId,
+                () => new JsonObject { ["report"] = report.Id });
+        }
+    }
+
+    // A complaint's and an answer's text stay with the complaint (the filer and city staff read them); the log keeps what, about what, and when.
+    private static IEnumerable<AuditDraft> DescribeComplaint(EntityEntry entry, Complaint complaint)
+    {
+        JsonObject Summary() => new()
+        {
+            ["subject"] = complaint.Subject.ToString(),
+            ["task"] = complaint.TaskId,
+            ["contract"] = complaint.ContractId,
+            ["review"] = complaint.ReviewId,
+            ["status"] = complaint.Status.ToString(),
+        };
+        if (entry.State == EntityState.Added)
+        {
+            yield return AuditDraft.Of("complaint.filed", "complaint", () => complaint.Id, complaint.FiledByOrganizationId, Summary);
+        }
+        else if (Changed(entry, nameof(Complaint.Status)) && complaint.Status == ComplaintStatus.Answered)
+        {
+            yield return AuditDraft.Of("complaint.answered", "complaint", () => complaint.Id, complaint.FiledByOrganizationId, Summary);
         }
     }
 
