@@ -262,6 +262,12 @@ public sealed partial class AwardRegisterTests(MatchboardFactory factory) : ICla
         Assert.Contains("href=\"/api/public/awards.csv?ward=takatsu\"", html);
         Assert.DoesNotContain("<script", html);
         Assert.Contains("href=\"/Awards\"", await client.Http.GetStringAsync("/"));
+
+        // The audit log's head, as the public API gives it, so that anyone can note it down from the page.
+        await factory.Services.GetRequiredService<Matchboard.Web.Data.Audit.AuditSealer>().SealAsync(CancellationToken.None);
+        var head = await factory.CreateClient().GetFromJsonAsync<Features.Audit.AuditHeadDto>("/api/public/audit/head", ApiClient.Json);
+        var page = await client.Http.GetStringAsync("/Awards");
+        Assert.Contains($"id=\"audit-head-hash\">{head!.Hash}<", page);
     }
 
     /// <summary>
