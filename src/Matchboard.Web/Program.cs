@@ -10,6 +10,7 @@ using Matchboard.Web.Features.Certifications;
 using Matchboard.Web.Features.City;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Directory;
+using Matchboard.Web.Features.OpenData;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
@@ -159,6 +160,8 @@ services.AddScoped<ReviewService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
+services.Configure<OcdsOptions>(builder.Configuration.GetSection(OcdsOptions.Section));
+services.AddScoped<OcdsService>();
 services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
@@ -222,6 +225,7 @@ api.MapAuthApi()
     .MapCityAccountsApi()
     .MapVerificationApi()
     .MapDirectoryApi()
+    .MapOpenDataApi()
     .MapSupportApi();
 
 app.MapRazorPages();
