@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/contracts/{id:int}/reviews", Stage.Decided, async w => To($"/api/contracts/{await w.ContractAsync(ContractState.Ended)}/reviews").WithJson(new { rating = 4, comment = "丁寧でした。" }), ApiParties(owner: Ok, bidder: Ok, outsiders: Forbidden));
         yield return Api("POST /api/contracts/{id:int}/reviews/{reviewId:int}/reply", Stage.Decided, async w => { var (c, review) = await w.ReviewOfOwnerAsync(); return To($"/api/contracts/{c}/reviews/{review}/reply").WithJson(new { text = "ありがとうございました。" }); }, ApiParties(owner: Ok, bidder: Conflict, outsiders: Forbidden));
         yield return Api("GET /api/public/groups", Stage.Decided, _ => To("/api/public/groups?ward=nakahara"), ApiPublic(Ok));
+        // Open data (OCDS): anyone, signed in or not (drafts are 404 to everyone: OpenDataTests).
+        yield return Api("GET /api/public/ocds/releases", Stage.Decided, _ => To("/api/public/ocds/releases"), ApiPublic(Ok));
+        yield return Api("GET /api/public/ocds/tasks/{id:int}", Stage.Bidding, w => To($"/api/public/ocds/tasks/{w.OpenTaskId}"), ApiPublic(Ok));
         yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
         yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
 

@@ -6,6 +6,7 @@ namespace Matchboard.Web.Features.OpenData;
 public sealed record OcdsPackage(
     string Uri,
     string Version,
+    IReadOnlyList<string> Extensions,
     DateTimeOffset PublishedDate,
     OcdsPublisher Publisher,
     IReadOnlyList<OcdsRelease> Releases,

@@ -14,6 +14,9 @@ public sealed record OcdsReleasesQuery(DateTimeOffset? Since, int? Page);
 /// </summary>
 public sealed class OcdsService(MatchboardDbContext db, TimeProvider clock, IOptions<OcdsOptions> options)
 {
+    /// <summary>The bids extension whose fields the releases use (statistics and bid details), at the version validated against.</summary>
+    public const string BidExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+
     /// <summary>Releases per page of the package list.</summary>
     public const int PageSize = 100;
 
@@ -65,6 +68,7 @@ public sealed class OcdsService(MatchboardDbContext db, TimeProvider clock, IOpt
     private OcdsPackage Package(Uri requestUri, IReadOnlyList<OcdsRelease> releases, string? next) => new(
         requestUri.AbsoluteUri,
         "1.1",
+        [BidExtension],
         clock.GetUtcNow(),
         new OcdsPublisher(options.Value.PublisherName),
         releases,
