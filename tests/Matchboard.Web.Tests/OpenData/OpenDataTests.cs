@@ -113,12 +113,15 @@ public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<Mat
         Assert.Equal("notMet", (string)milestones.Single(m => (string)m["id"]! == $"visit-{second.Date:yyyy-MM-dd}")["status"]!);
         Assert.Contains(milestones, m => (string)m["status"]! == "scheduled");
 
+        factory.Clock.Advance(TimeSpan.FromHours(1));
         await group.SendAsync(HttpMethod.Post, $"/api/contracts/{contractId}/deliver", new { note = "訪問を終えました。" });
         await officer.SendAsync(HttpMethod.Post, $"/api/contracts/{contractId}/accept", null);
 
         var completed = await PackageAsync(anonymous, task.Id);
         var termination = Assert.Single(Releases(completed), r => Tags(r).SequenceEqual(["contractTermination"]));
         Assert.Equal("terminated", (string)termination["contracts"]![0]!["status"]!);
+        // The work is over: the days it had still ahead are no longer milestones; what was met and missed stays.
+        Assert.Equal(["met", "notMet"], Milestones(termination).Select(m => (string)m["status"]!).ToList());
         var ids = Releases(completed).Select(r => (string)r["id"]!).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(Releases(completed), r => Assert.Equal(ocid, (string)r["ocid"]!));
@@ -185,6 +188,24 @@ public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<Mat
         Assert.All(Milestones(termination), m => Assert.DoesNotContain((string)m["id"]!, cancelledDays));
         Assert.DoesNotContain("家族の事情", ended);
         AssertNothingPersonal(ended);
+    }
+
+    [Fact]
+    public async Task AnAwardTakenBackIsCancelledAndLosesItsReason()
+    {
+        var anonymous = factory.CreateClient();
+        var steps = await ContractSteps.AwardedAsync(factory);
+        factory.Clock.Advance(Domain.Contracts.Contract.DefaultSignWithin + TimeSpan.FromHours(1));
+        (await steps.Officer.PostJsonAsync($"/api/contracts/{steps.ContractId}/withdraw-award", new { reason = "署名の期限を過ぎたため。" })).EnsureSuccessStatusCode();
+
+        var package = await PackageAsync(anonymous, steps.TaskId);
+        var awardId = $"award-{steps.ContractId}";
+        Assert.Equal("pending", (string)Releases(package).Single(r => Tags(r).SequenceEqual(["award"]))["awards"]![0]!["status"]!);
+        var cancellation = Assert.Single(Releases(package), r => Tags(r).SequenceEqual(["awardCancellation"]));
+        var cancelled = cancellation["awards"]![0]!;
+        Assert.Equal((awardId, "cancelled"), ((string)cancelled["id"]!, (string)cancelled["status"]!));
+        Assert.Null(cancelled["description"]);
+        Assert.DoesNotContain(Releases(package), r => Tags(r).SequenceEqual(["contract"]));
     }
 
     [Fact]

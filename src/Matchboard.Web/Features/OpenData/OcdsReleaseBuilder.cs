@@ -183,10 +183,12 @@ public static class OcdsReleaseBuilder
         /// <summary>
         /// Visit days as milestones: met when every visit of the day has a report, notMet when one was marked missed,
         /// scheduled otherwise. A day is a date and a status, nothing more: not which households, not how many, not what was found.
-        /// Visits cancelled when the contract ended early are no longer part of the schedule.
+        /// Visits cancelled when the contract ended early are no longer part of the schedule, and once the contract has
+        /// ended (as at <paramref name="asAt"/>) neither are days still ahead of it: the work is over, they will not come.
         /// </summary>
         private static OcdsImplementation? Implementation(OcdsContractRecord record1, DateTimeOffset asAt)
         {
+            var ended = record1.Contract.EndedAt is { } endedAt && endedAt <= asAt;
             var days = record1.Visits
                 .Where(v => v.Status == PlannedVisitStatus.Planned)
                 .GroupBy(v => v.Date)
@@ -201,6 +203,7 @@ public static class OcdsReleaseBuilder
                         "visit-" + key, "訪問日 " + key, "delivery", DayStart(day.Key), status,
                         reported ? day.Max(v => v.FirstReportedAt) : null);
                 })
+                .Where(m => !(ended && m.Status == "scheduled"))
                 .ToList();
             return days.Count == 0 ? null : new OcdsImplementation(days);
         }
