@@ -14,9 +14,9 @@ namespace Matchboard.Web.Tests.OpenData;
 /// validated against the official release package schema with the bids extension merged in; what each stage's
 /// release says; bid figures only after the reveal; nothing personal, ever.
 /// </summary>
-public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
+public sealed class OpenDataTests(OpenDataTests.OcdsFactory factory) : IClassFixture<OpenDataTests.OcdsFactory>
 {
-    private const string Ocid = "ocds-xxxxxx-matchboard-";
+    private const string Ocid = "ocds-test01-kawasaki-";
     private const string HouseholdLabel = "B-07 佐藤様 木月三丁目";
     private const string VisitorName = "訪問員 山田"; // WorkSetup.Report's visitor
     private const string ReportNote = "台所の床に薬が落ちていました（秘密の記録）";
@@ -128,9 +128,10 @@ public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<Mat
         AssertNothingPersonal(completed);
 
         // The whole list carries the same releases, and validates too.
-        var list = await PackageAsync(anonymous, $"/api/public/ocds/releases?since={Uri.EscapeDataString(task.CreatedAt.ToString("O"))}");
-        Assert.Equal(ids.Order(), Releases(list).Where(r => (string)r["ocid"]! == ocid).Select(r => (string)r["id"]!).Order());
-        AssertNothingPersonal(list);
+        var pages = new List<string>();
+        var list = await AllPagesAsync(anonymous, $"/api/public/ocds/releases?since={Uri.EscapeDataString(task.CreatedAt.ToString("O"))}", pages);
+        Assert.Equal(ids.Order(), list.Where(r => (string)r["ocid"]! == ocid).Select(r => (string)r["id"]!).Order());
+        Assert.All(pages, AssertNothingPersonal);
     }
 
     [Fact]
@@ -230,10 +231,23 @@ public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<Mat
 
         var ids = all.Select(r => (string)r["id"]!).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.True(ids.Count > 0);
+        // The seed alone gives more than a page: the first page is full and links to the next, the last links nowhere.
+        Assert.True(ids.Count > OcdsFactory.PageSize, $"{ids.Count}");
+        var first = JsonNode.Parse(await PackageAsync(anonymous, "/api/public/ocds/releases"))!;
+        Assert.Equal(OcdsFactory.PageSize, first["releases"]!.AsArray().Count);
+        Assert.Equal("http://localhost/api/public/ocds/releases?page=2", (string)first["links"]!["next"]!);
+        var lastPage = (ids.Count + OcdsFactory.PageSize - 1) / OcdsFactory.PageSize;
+        Assert.Null(JsonNode.Parse(await PackageAsync(anonymous, $"/api/public/ocds/releases?page={lastPage}"))!["links"]);
         var dates = all.Select(r => DateTimeOffset.Parse((string)r["date"]!)).ToList();
         Assert.Equal(dates.Order(), dates);
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/public/ocds/releases?page=0"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/public/ocds/releases?since=yesterday"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/public/ocds/releases?page=99999999999"), HttpStatusCode.BadRequest);
+
+        // `since` keeps exactly the releases dated at or after it.
+        var middle = dates[dates.Count / 2];
+        var since = await AllPagesAsync(anonymous, "/api/public/ocds/releases?since=" + Uri.EscapeDataString(middle.ToString("O")));
+        Assert.Equal(all.Where(r => DateTimeOffset.Parse((string)r["date"]!) >= middle).Select(r => (string)r["id"]!).Order(), since.Select(r => (string)r["id"]!).Order());
     }
 
     [Fact]
@@ -248,14 +262,28 @@ public sealed class OpenDataTests(MatchboardFactory factory) : IClassFixture<Mat
         Assert.Contains(errors, e => e.ToString().Contains("value", StringComparison.Ordinal));
     }
 
-    private async Task<List<JsonObject>> AllPagesAsync(HttpClient client)
+    /// <summary>A deployment's own OCID prefix and a small page, so that the seed alone spans several pages.</summary>
+    public sealed class OcdsFactory : MatchboardFactory
+    {
+        public const int PageSize = 10;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Matchboard:Ocds:OcidPrefix", Ocid);
+            builder.UseSetting("Matchboard:Ocds:PageSize", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static async Task<List<JsonObject>> AllPagesAsync(HttpClient client, string first = "/api/public/ocds/releases", List<string>? texts = null)
     {
         var releases = new List<JsonObject>();
-        string? next = "/api/public/ocds/releases";
-        for (var pages = 0; next is not null && pages < 100; pages++)
+        string? next = first;
+        for (var pages = 0; next is not null && pages < 1000; pages++)
         {
             var json = await PackageAsync(client, next);
             releases.AddRange(Releases(json));
+            texts?.Add(json);
             next = JsonNode.Parse(json)!["links"]?["next"]?.GetValue<string>();
         }
 

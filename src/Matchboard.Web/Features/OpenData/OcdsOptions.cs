@@ -13,4 +13,7 @@ public sealed class OcdsOptions
 
     /// <summary>Who publishes the data: the city.</summary>
     public string PublisherName { get; set; } = "川崎市 Matchboard";
+
+    /// <summary>Releases per page of the package list; links.next leads on.</summary>
+    public int PageSize { get; set; } = 100;
 }

@@ -17,15 +17,13 @@ public sealed class OcdsService(MatchboardDbContext db, TimeProvider clock, IOpt
     /// <summary>The bids extension whose fields the releases use (statistics and bid details), at the version validated against.</summary>
     public const string BidExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
 
-    /// <summary>Releases per page of the package list.</summary>
-    public const int PageSize = 100;
-
     /// <summary>Far beyond any real list; keeps the offset from overflowing on a hostile page number.</summary>
     public const int MaxPage = 10_000;
 
     public async Task<OcdsPackage> ReleasesAsync(OcdsReleasesQuery query, Uri requestUri, CancellationToken ct)
     {
         var page = query.Page ?? 1;
+        var pageSize = Math.Clamp(options.Value.PageSize, 1, 1000);
         if (page is < 1 or > MaxPage)
         {
             DomainException.ThrowIfAny([new FieldError("page", "out-of-range")]);
@@ -53,8 +51,8 @@ public sealed class OcdsService(MatchboardDbContext db, TimeProvider clock, IOpt
             .Where(r => query.Since is null || r.Date >= query.Since)
             .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
-        var pageOfReleases = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var next = ordered.Count > page * PageSize ? PageLink(requestUri, query.Since, page + 1) : null;
+        var pageOfReleases = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var next = ordered.Count > page * pageSize ? PageLink(requestUri, query.Since, page + 1) : null;
         return Package(requestUri, pageOfReleases, next);
     }
 
