@@ -15,6 +15,7 @@ using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Dashboard;
 using Matchboard.Web.Features.Directory;
+using Matchboard.Web.Features.OpenData;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
@@ -168,6 +169,8 @@ services.AddScoped<DirectoryService>();
 services.AddMatchboardDashboard();
 services.AddScoped<AwardRegisterService>();
 services.AddScoped<AwardRegisterCsv>();
+services.Configure<OcdsOptions>(builder.Configuration.GetSection(OcdsOptions.Section));
+services.AddScoped<OcdsService>();
 services.AddScoped<SupportService>();
 services.AddSingleton<ISweep, DeadlineSweep>();
 services.AddSingleton<ISweep, AutoCompletionSweep>();
@@ -234,6 +237,7 @@ api.MapAuthApi()
     .MapVerificationApi()
     .MapDirectoryApi()
     .MapAwardsApi()
+    .MapOpenDataApi()
     .MapDashboardApi()
     .MapSupportApi()
     .MapComplaintsApi()

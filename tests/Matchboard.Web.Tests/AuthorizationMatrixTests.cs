@@ -94,6 +94,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("GET /api/city/audit", Stage.Decided, _ => To("/api/city/audit?pageSize=5"), ApiCity(Ok));
         yield return Api("GET /api/city/audit/verify", Stage.Decided, _ => To("/api/city/audit/verify"), ApiCity(Ok));
         yield return Page("GET /City/Audit", Stage.Decided, _ => To("/City/Audit"), PageCity(Ok));
+        // Open data (OCDS): anyone, signed in or not (drafts are 404 to everyone: OpenDataTests).
+        yield return Api("GET /api/public/ocds/releases", Stage.Decided, _ => To("/api/public/ocds/releases"), ApiPublic(Ok));
+        yield return Api("GET /api/public/ocds/tasks/{id:int}", Stage.Bidding, w => To($"/api/public/ocds/tasks/{w.OpenTaskId}"), ApiPublic(Ok));
         yield return Api("GET /api/organizations/{id:int}/reviews", Stage.Decided, w => To($"/api/organizations/{w.OwnerId}/reviews"), ApiPublic(Ok));
         yield return Api("POST /api/contracts/{id:int}/withdraw-award", Stage.Late, w => To($"/api/contracts/{w.StaleAward()}/withdraw-award").WithJson(new { reason = "署名の期限を過ぎたため。" }), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden));
 
