@@ -85,4 +85,28 @@ public class BidDisclosureTests
         Assert.True(BidDisclosure.IsPublic(task));
         Assert.Equal(AfterDeadline, task.BidsRevealedAt);
     }
+
+    [Fact]
+    public void ABidWithdrawnBeforeTheOpeningIsNeverNamedInPublicButTheOthersAre()
+    {
+        var task = OpenTask();
+        var kept = PlaceBid(task, VerifiedGroup(id: 1), bidId: 1);
+        var withdrawn = PlaceBid(task, VerifiedGroup(id: 2), bidId: 2);
+        task.WithdrawBid(2, BeforeDeadline);
+        task.Close(AfterDeadline);
+
+        Assert.True(BidDisclosure.IsNamedInPublic(task, kept));
+        Assert.False(BidDisclosure.IsNamedInPublic(task, withdrawn));
+    }
+
+    [Fact]
+    public void ABidWithdrawnAfterTheOpeningWasSeenAndStaysNamed()
+    {
+        var opened = AfterDeadline;
+
+        Assert.True(BidDisclosure.IsNamedInPublic(Bids.BidStatus.Withdrawn, opened.AddDays(2), opened));
+        Assert.False(BidDisclosure.IsNamedInPublic(Bids.BidStatus.Withdrawn, opened.AddTicks(-1), opened));
+        Assert.False(BidDisclosure.IsNamedInPublic(Bids.BidStatus.Withdrawn, opened, bidsOpenedAt: null));
+        Assert.True(BidDisclosure.IsNamedInPublic(Bids.BidStatus.Rejected, opened.AddTicks(-1), opened));
+    }
 }

@@ -94,8 +94,8 @@ public sealed class AwardRegisterService(MatchboardDbContext db)
 
         if (query.Group is { } group)
         {
-            // Only a bid the register shows: matching on a withdrawn one would name its group.
-            tasks = tasks.Where(t => t.Bids.Any(b => b.GroupId == group && BidStatuses.Received.Contains(b.Status)));
+            // Only a bid the register shows: matching on one withdrawn unseen would name its group.
+            tasks = tasks.Where(BidDisclosure.NamesBidOf(group));
         }
 
         if (query.From is { } from)
@@ -137,13 +137,14 @@ public sealed class AwardRegisterService(MatchboardDbContext db)
                 t.AwardedAt,
                 t.CancelledAt,
                 t.BidsRevealedAt,
+                t.BidsOpenedAt,
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         // Only what the register may show: the group, the amount and the status; the proposal is never read.
         var bids = (await db.Bids.AsNoTracking()
                 .Where(b => ids.Contains(b.TaskId))
-                .Select(b => new { b.Id, b.TaskId, b.GroupId, GroupName = b.Group!.Name, b.AmountYen, b.Status })
+                .Select(b => new { b.Id, b.TaskId, b.GroupId, GroupName = b.Group!.Name, b.AmountYen, b.Status, b.UpdatedAt })
                 .ToListAsync(ct))
             .ToLookup(b => b.TaskId);
 
@@ -172,7 +173,7 @@ public sealed class AwardRegisterService(MatchboardDbContext db)
                 CancelledAt = r.CancelledAt,
                 DecidedAt = r.BidsRevealedAt!.Value,
                 Bids = all
-                    .Where(b => BidStatuses.IsReceived(b.Status))
+                    .Where(b => BidDisclosure.IsNamedInPublic(b.Status, b.UpdatedAt, r.BidsOpenedAt))
                     .OrderBy(b => b.AmountYen).ThenBy(b => b.GroupName, StringComparer.Ordinal)
                     .Select(b => new RevealedBidDto(b.GroupId, b.GroupName, b.AmountYen, b.Id == won?.Id))
                     .ToList(),

@@ -216,9 +216,8 @@ public static class OcdsReleaseBuilder
                 return null;
             }
 
-            // A bid withdrawn before the deadline is counted among those received, never shown.
             var shown = record.Bids
-                .Where(b => !(b.Bid.Status == BidStatus.Withdrawn && b.Bid.UpdatedAt < Task.BidDeadline))
+                .Where(b => BidDisclosure.IsNamedInPublic(Task, b.Bid))
                 .OrderBy(b => b.Bid.SubmittedAt).ThenBy(b => b.Bid.Id)
                 .ToList();
             var valid = shown.Where(b => b.Bid.Status != BidStatus.Withdrawn).ToList();
