@@ -206,14 +206,15 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // ---- Complaints (苦情) to the city: either party files about a contract; the filer and city staff read it; city staff answer.
         yield return Api("POST /api/complaints", Stage.Decided, async w => To("/api/complaints").WithJson(new { subject = "Conduct", contractId = await w.ContractAsync(ContractState.Awarded), text = "連絡が遅れがちです。" }), ApiParties(owner: Created, bidder: Created, outsiders: Forbidden));
-        yield return Api("GET /api/complaints", Stage.Decided, _ => To("/api/complaints"), ApiMember(Ok));
+        // A supporter bids on nothing and is party to no contract: the marketplace policy keeps it out of complaints.
+        yield return Api("GET /api/complaints", Stage.Decided, _ => To("/api/complaints"), ApiMember(Ok).With(Supporter, Forbidden));
         yield return Api("GET /api/complaints/{id:int}", Stage.Decided, async w => To($"/api/complaints/{(await w.FreshComplaintAsync()).Id}"), ApiParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden).With(CityStaff, Ok));
         yield return Api("GET /api/city/complaints", Stage.Decided, _ => To("/api/city/complaints"), ApiCity(Ok));
         yield return Api("GET /api/city/complaints/counts", Stage.Decided, _ => To("/api/city/complaints/counts"), ApiCity(Ok));
         yield return Api("POST /api/city/complaints/{id:int}/answer", Stage.Decided, async w => { var c = await w.FreshComplaintAsync(); return To($"/api/city/complaints/{c.Id}/answer").WithJson(new { answer = "事情を伺いました。", version = c.Version }); }, ApiCity(Ok));
-        yield return Page("GET /Complaints/New", Stage.Decided, async w => To($"/Complaints/New?subject=Conduct&contractId={await w.ContractAsync(ContractState.Awarded)}"), PageMember(Ok));
+        yield return Page("GET /Complaints/New", Stage.Decided, async w => To($"/Complaints/New?subject=Conduct&contractId={await w.ContractAsync(ContractState.Awarded)}"), PageMember(Ok).With(Supporter, Forbidden));
         yield return Page("POST /Complaints/New", Stage.Decided, async w => To("/Complaints/New").WithForm(new() { ["Subject"] = "Conduct", ["ContractId"] = $"{await w.ContractAsync(ContractState.Awarded)}", ["Text"] = "連絡が遅れがちです。" }), PageParties(owner: Done, bidder: Done, outsiders: Forbidden));
-        yield return Page("GET /Complaints", Stage.Decided, _ => To("/Complaints"), PageMember(Ok));
+        yield return Page("GET /Complaints", Stage.Decided, _ => To("/Complaints"), PageMember(Ok).With(Supporter, Forbidden));
         yield return Page("GET /Complaints/{id:int}", Stage.Decided, async w => To($"/Complaints/{(await w.FreshComplaintAsync()).Id}"), PageParties(owner: Ok, bidder: Forbidden, outsiders: Forbidden).With(CityStaff, Ok));
         yield return Page("GET /City/Complaints", Stage.Decided, _ => To("/City/Complaints"), PageCity(Ok));
         yield return Page("POST /City/Complaints?handler=Answer", Stage.Decided, async w => { var c = await w.FreshComplaintAsync(); return To("/City/Complaints").WithForm(new() { ["complaintId"] = $"{c.Id}", ["answer"] = "事情を伺いました。", ["version"] = $"{c.Version}" }); }, PageCity(Done));
