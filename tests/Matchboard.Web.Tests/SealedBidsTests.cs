@@ -233,6 +233,13 @@ public sealed class SealedBidsTests(MatchboardFactory factory) : IClassFixture<M
         Assert.True(BidDisclosure.IsOpenToAssociation(task));
         Assert.Equal(CommunityTaskStatus.Closed, task.Status);
         Assert.Equal(versionBefore + 1, await VersionOfAsync(taskId));
+
+        // The audit log records the opening exactly once, with both amounts (the first entry about this task to hold them).
+        var openings = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "bids.opened" && e.EntityType == "task" && e.EntityId == taskId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToListAsync();
+        var opening = Assert.Single(openings);
+        Assert.Contains(AmountDigits, opening.Summary);
     }
 
     private static void AssertNoJsonLeak(string json)
