@@ -26,8 +26,8 @@ public sealed record BenchmarkOptions(
             tasks,
             groups,
             Associations: Int("--associations", 1_000, 20),
-            WarmUp: Int("--warmup", 50, 3),
-            Iterations: Int("--iterations", 300, 10),
+            WarmUp: Int("--warmup", 20, 3),
+            Iterations: Int("--iterations", 100, 10),
             DatabaseFile: Text("--db", Path.Combine(Path.GetTempPath(), $"matchboard-bench-{tasks}-{groups}-{Environment.ProcessId}.db")),
             Seed: Int("--seed", 12, 12));
     }
