@@ -40,9 +40,9 @@ MATCHBOARD_TEST_DATABASE=Postgres dotnet test tests/Matchboard.Web.Tests \
 postgres_status=$?
 [ "$status" -ne 0 ] || status=$postgres_status
 # The matching benchmark is no test (timings on a shared machine prove nothing), but its smoke mode, tiny data in
-# seconds, keeps it building and running: it fails when a query or its floor finds no rows. The solution build above
-# built it.
-dotnet run --no-build --project tests/Matchboard.Benchmarks -- --smoke
+# seconds, keeps it building and running: it fails when a query or its floor finds no rows. `dotnet test` does not
+# build a project that is no test project, so this builds it (the Web project is already built: only this compiles).
+dotnet run --project tests/Matchboard.Benchmarks -- --smoke
 benchmark_status=$?
 [ "$status" -ne 0 ] || status=$benchmark_status
 set -e
