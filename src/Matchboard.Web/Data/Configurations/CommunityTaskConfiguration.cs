@@ -30,6 +30,9 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         builder.Ignore(t => t.Details);
 
         builder.HasIndex(t => new { t.Status, t.BidDeadline });
+        // Matching's candidate query (a group's categories × wards, open, deadline ahead): without it the count of a
+        // group's matching tasks walks every open task (tests/Matchboard.Benchmarks measured ~8× slower on 100,000).
+        builder.HasIndex(t => new { t.Category, t.Ward, t.Status, t.BidDeadline });
         builder.HasIndex(t => t.AssociationId);
     }
 }

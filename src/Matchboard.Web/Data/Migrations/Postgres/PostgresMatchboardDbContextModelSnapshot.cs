@@ -791,6 +791,8 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "BidDeadline");
 
+                    b.HasIndex("Category", "Ward", "Status", "BidDeadline");
+
                     b.ToTable("Tasks", (string)null);
                 });
 

@@ -765,6 +765,8 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "BidDeadline");
 
+                    b.HasIndex("Category", "Ward", "Status", "BidDeadline");
+
                     b.ToTable("Tasks", (string)null);
                 });
 
