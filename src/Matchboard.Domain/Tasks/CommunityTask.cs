@@ -242,7 +242,7 @@ public class CommunityTask
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+        if (BiddingEligibility.RefusalCode(group, this, JapanTime.DateOf(now)) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
@@ -266,7 +266,7 @@ public class CommunityTask
     {
         EnsureAcceptingBids(now);
         if (LiveBidOf(group.Id) is null
-            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+            && BiddingEligibility.RefusalCode(group, this, JapanTime.DateOf(now)) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
@@ -305,12 +305,13 @@ public class CommunityTask
     /// A lapse of the group's standing (its certification mark expired, suspended or revoked, or its verification
     /// suspended): its live bid here is withdrawn when the task requires certification and the group no longer meets
     /// <see cref="BiddingEligibility"/> for it. Also after the bid deadline, while the bid could still be chosen.
+    /// Insurance is not part of a lapse: its last day was declared before the bid and already covered the start date.
     /// </summary>
     public Bid? WithdrawBidOnLapse(Organization group, DateTimeOffset now)
     {
         if (!CertificationRequired
             || LiveBidOf(group.Id) is not { } bid
-            || BiddingEligibility.MayBid(group, CertificationRequired, JapanTime.DateOf(now), StartDate))
+            || BiddingEligibility.MayBid(group, CertificationRequired, insuranceRequired: false, JapanTime.DateOf(now), StartDate))
         {
             return null;
         }
