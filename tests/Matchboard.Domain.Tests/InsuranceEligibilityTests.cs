@@ -120,4 +120,18 @@ public class InsuranceEligibilityTests
         group.UpdateService(group.Categories, group.WardsServed, capacity);
         Assert.Equal(expected, group.IsAtCapacity(active));
     }
+
+    [Fact]
+    public void ABidAtCapacityIsWarnedAndStillPlaced()
+    {
+        var group = VerifiedGroup();
+        group.UpdateService(group.Categories, group.WardsServed, 2);
+        var task = OpenTask();
+        var terms = new Matchboard.Domain.Bids.BidTerms(task.FeeYen, "二人一組で訪問します。", 2, task.StartDate);
+
+        Assert.Empty(task.CheckBid(group, terms, Now, activeContracts: 1));
+        Assert.Equal([new FieldError("capacity", "at-capacity", 2)], task.CheckBid(group, terms, Now, activeContracts: 2));
+        task.PlaceBid(group, terms, Now);
+        Assert.Single(task.Bids);
+    }
 }

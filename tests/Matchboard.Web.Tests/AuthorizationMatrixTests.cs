@@ -166,6 +166,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // The service profile is a civic group's (associations and the city: the domain refuses).
         yield return Page("POST /Organizations/Profile", Stage.Bidding, _ => To("/Organizations/Profile").WithForm(new() { ["Input.Categories"] = "watch-over", ["Input.WardsServed"] = "nakahara", ["Input.Capacity"] = "20" }), PageMember(Again).With(BiddingGroup, Done).With(OtherGroup, Done).With(UnverifiedGroup, Done));
+        yield return Page("POST /Organizations/Profile?handler=Insurance", Stage.Bidding, w => To("/Organizations/Profile").WithForm(new() { ["Insurance.Insurer"] = "あいおいニッセイ同和損保", ["Insurance.ValidUntil"] = $"{Today(w).AddDays(365):yyyy-MM-dd}" }), PageMember(Again).With(BiddingGroup, Done).With(OtherGroup, Done).With(UnverifiedGroup, Done));
 
         // ---- Officer pages.
         yield return Page("GET /Tasks/Mine", Stage.Bidding, _ => To("/Tasks/Mine"), PageOfficer(owner: Ok, other: Ok));

@@ -260,9 +260,10 @@ public class CommunityTask
 
     /// <summary>
     /// Checks a bid exactly as <see cref="PlaceBid"/> (or, over a live bid, <see cref="ReviseBid"/>) would, changing
-    /// nothing, and returns the warnings the group may go past: the confirmation step before sending.
+    /// nothing, and returns the warnings the group may go past: the confirmation step before sending. A group with
+    /// <paramref name="activeContracts"/> at or above its stated capacity is warned (<c>at-capacity</c>), never refused.
     /// </summary>
-    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now)
+    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now, int activeContracts = 0)
     {
         EnsureAcceptingBids(now);
         if (LiveBidOf(group.Id) is null
@@ -272,7 +273,13 @@ public class CommunityTask
         }
 
         DomainException.ThrowIfAny(terms.Validate(this, now));
-        return terms.Warnings(FeeYen, StartDate);
+        var warnings = terms.Warnings(FeeYen, StartDate).ToList();
+        if (group.IsAtCapacity(activeContracts))
+        {
+            warnings.Add(new FieldError("capacity", "at-capacity", group.Capacity));
+        }
+
+        return warnings;
     }
 
     public Bid ReviseBid(int groupId, BidTerms terms, DateTimeOffset now)

@@ -19,9 +19,12 @@ public sealed class InsuranceService(MatchboardDbContext db, TimeProvider clock)
         ToDto(await LoadGroupAsync(user.RequiredOrganizationId(), tracking: false, ct));
 
     /// <summary>Declares (or replaces) the group's insurance through the domain's guarded transition; a refusal saves nothing.</summary>
-    public async Task<InsuranceDto> DeclareAsync(ClaimsPrincipal user, InsuranceRequest request, CancellationToken ct)
+    public async Task<InsuranceDto> DeclareAsync(ClaimsPrincipal user, InsuranceRequest request, CancellationToken ct) =>
+        await DeclareAsync(user.RequiredOrganizationId(), request, ct);
+
+    public async Task<InsuranceDto> DeclareAsync(int organizationId, InsuranceRequest request, CancellationToken ct)
     {
-        var group = await LoadGroupAsync(user.RequiredOrganizationId(), tracking: true, ct);
+        var group = await LoadGroupAsync(organizationId, tracking: true, ct);
         group.DeclareInsurance(request.Insurer, request.PolicyNumber, request.ValidUntil, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ToDto(group);
@@ -55,7 +58,8 @@ public sealed class InsuranceService(MatchboardDbContext db, TimeProvider clock)
     private async Task<Organization> LoadGroupAsync(int organizationId, bool tracking, CancellationToken ct)
     {
         var query = tracking ? db.Organizations : db.Organizations.AsNoTracking();
-        return await query.SingleOrDefaultAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.CivicGroup, ct)
+        // Any kind is loaded: the domain refuses a declaration by anything but a civic group (the API's policy already does).
+        return await query.SingleOrDefaultAsync(o => o.Id == organizationId, ct)
             ?? throw new ResourceNotFoundException("organization.not-found");
     }
 }
