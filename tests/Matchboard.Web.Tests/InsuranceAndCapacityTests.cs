@@ -47,6 +47,16 @@ public sealed class InsuranceAndCapacityTests
         var read = await group.GetAsync<InsuranceDto>(InsuranceUrl);
         Assert.Equal((true, "あいおいニッセイ同和損保", "VA-1", until, true), (read.Declared, read.Insurer, read.PolicyNumber, read.ValidUntil, read.CoversToday));
         Assert.Equal(declared, read);
+
+        // In the audit log, as the group's own statement: insurer and last day (the policy number stays on the profile).
+        using var scope = factory.Services.CreateScope();
+        var entry = await scope.ServiceProvider.GetRequiredService<MatchboardDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "insurance.declared" && e.OrganizationId == group.OrganizationId)
+            .OrderByDescending(e => e.Id).FirstAsync();
+        Assert.Equal($"{group.OrganizationId}", entry.EntityId);
+        Assert.Contains("あいおいニッセイ同和損保", entry.Summary);
+        Assert.Contains(until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), entry.Summary);
+        Assert.DoesNotContain("VA-1", entry.Summary);
     }
 
     [Fact]
