@@ -76,6 +76,34 @@ public sealed class InsuranceAndCapacityTests
     }
 
     [Fact]
+    public async Task TheProfilePageDeclaresInsuranceAndShowsAWrongDayBesideItsField()
+    {
+        await using var factory = new MatchboardFactory();
+        var page = await PageClient.CreateAsync(factory, DemoAccounts.TamagawaStaff);
+        var group = await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff);
+        var today = JapanTime.DateOf(factory.Clock.GetUtcNow());
+        var before = await group.GetAsync<InsuranceDto>(InsuranceUrl);
+
+        var refused = await page.PostFormWithTokenOfAsync("/Organizations/Profile", "/Organizations/Profile?handler=Insurance", new()
+        {
+            ["Insurance.Insurer"] = "東京海上日動",
+            ["Insurance.ValidUntil"] = $"{today.AddDays(-1):yyyy-MM-dd}",
+        });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"valid-until-error\">過ぎた日は選べません", html);
+        Assert.Equal(before, await group.GetAsync<InsuranceDto>(InsuranceUrl));
+
+        await page.PostFormWithTokenOfAsync("/Organizations/Profile", "/Organizations/Profile?handler=Insurance", new()
+        {
+            ["Insurance.Insurer"] = "東京海上日動",
+            ["Insurance.ValidUntil"] = $"{today.AddDays(90):yyyy-MM-dd}",
+        });
+        var after = await group.GetAsync<InsuranceDto>(InsuranceUrl);
+        Assert.Equal(("東京海上日動", (string?)null, today.AddDays(90)), (after.Insurer, after.PolicyNumber, after.ValidUntil));
+        Assert.Contains("届け出済み：東京海上日動", await page.Http.GetStringAsync("/Organizations/Profile"));
+    }
+
+    [Fact]
     public async Task AnAssociationHasNoInsuranceToDeclare()
     {
         await using var factory = new MatchboardFactory();
