@@ -16,6 +16,7 @@ using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Dashboard;
 using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.OpenData;
+using Matchboard.Web.Features.Organizations;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
 using Matchboard.Web.Features.Reviews;
@@ -159,6 +160,7 @@ services.AddScoped<Matchboard.Web.Features.Team.TeamService>();
 services.AddScoped<CityAccountService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
+services.AddScoped<InsuranceService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
@@ -232,6 +234,7 @@ api.MapAuthApi()
     .MapAlertsApi()
     .MapJoinApi()
     .MapCertificationApi()
+    .MapInsuranceApi()
     .MapTeamApi()
     .MapCityAccountsApi()
     .MapVerificationApi()

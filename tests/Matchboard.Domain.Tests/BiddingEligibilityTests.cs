@@ -40,7 +40,7 @@ public class BiddingEligibilityTests
     [InlineData("certified", true, null)]
     public void TheRefusalNamesTheFirstReason(string group, bool certificationRequired, string? expected)
     {
-        Assert.Equal(expected, BiddingEligibility.RefusalCode(Groups[group](), certificationRequired, Today, Today));
+        Assert.Equal(expected, BiddingEligibility.RefusalCode(Groups[group](), certificationRequired, false, Today, Today));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class BiddingEligibilityTests
     {
         var group = Groups[groupName]();
         var task = OpenTask(Details(certificationRequired: certificationRequired));
-        var refusal = BiddingEligibility.RefusalCode(group, certificationRequired, Today, Today);
+        var refusal = BiddingEligibility.RefusalCode(group, certificationRequired, false, Today, Today);
 
         Assert.Equal(refusal is null, TaskMatcher.Matches(group, task, Today));
         if (refusal is null)

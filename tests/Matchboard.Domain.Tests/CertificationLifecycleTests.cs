@@ -168,8 +168,8 @@ public class CertificationLifecycleTests
         var coversStart = CertifiedGroup(issued: Today.AddYears(-1), expires: new DateOnly(2026, 12, 10));
         var task = OpenTask(Details(certificationRequired: true));
 
-        Assert.Equal("bid.certification-required", BiddingEligibility.RefusalCode(lapsesBeforeStart, true, Today, task.StartDate));
-        Assert.Null(BiddingEligibility.RefusalCode(coversStart, true, Today, task.StartDate));
+        Assert.Equal("bid.certification-required", BiddingEligibility.RefusalCode(lapsesBeforeStart, true, false, Today, task.StartDate));
+        Assert.Null(BiddingEligibility.RefusalCode(coversStart, true, false, Today, task.StartDate));
         Assert.False(TaskMatcher.Matches(lapsesBeforeStart, task, Today));
         Assert.True(TaskMatcher.Matches(coversStart, task, Today));
     }
@@ -184,7 +184,7 @@ public class CertificationLifecycleTests
         group.SuspendCertification("調査中", "s", Now);
 
         Assert.False(TaskMatcher.Matches(group, task, Today));
-        Assert.Equal("bid.certification-required", BiddingEligibility.RefusalCode(group, true, Today, task.StartDate));
+        Assert.Equal("bid.certification-required", BiddingEligibility.RefusalCode(group, true, false, Today, task.StartDate));
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public static class TestData
     public static TaskDetails Details(
         string category = Categories.WatchOver,
         string ward = Wards.Nakahara,
-        bool certificationRequired = false) => new(
+        bool certificationRequired = false,
+        bool insuranceRequired = false) => new(
             Title: "高齢者見守り訪問",
             Description: "一人暮らしの高齢者宅を月に四回訪問します。",
             Category: category,
@@ -39,7 +40,7 @@ public static class TestData
             FeeYen: 50_000,
             BidDeadline: Deadline,
             CertificationRequired: certificationRequired,
-            InsuranceRequired: false,
+            InsuranceRequired: insuranceRequired,
             HouseholdsServed: 30,
             VisitWeekdays: WeekdaySet.Of(DayOfWeek.Thursday, DayOfWeek.Friday));
 

@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("GET /api/me", Stage.Bidding, _ => To("/api/me"), ApiMember(Ok));
         yield return Api("GET /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences"), ApiMember(Ok));
         yield return Api("PUT /api/me/email-preferences", Stage.Bidding, _ => To("/api/me/email-preferences").WithJson(new { types = Array.Empty<string>() }), ApiMember(Ok));
+        // A civic group's own insurance declaration (any group, verified or not, may declare; other kinds are refused).
+        yield return Api("GET /api/organizations/me/insurance", Stage.Bidding, _ => To("/api/organizations/me/insurance"), ApiGroup(bidder: Ok, other: Ok, unverified: Ok));
+        yield return Api("PUT /api/organizations/me/insurance", Stage.Bidding, w => To("/api/organizations/me/insurance").WithJson(new { insurer = "あいおいニッセイ同和損保", validUntil = Today(w).AddDays(365) }), ApiGroup(bidder: Ok, other: Ok, unverified: Ok));
         yield return Api("GET /api/notifications", Stage.Bidding, _ => To("/api/notifications"), ApiMember(Ok));
         yield return Api("POST /api/notifications/read", Stage.Bidding, _ => To("/api/notifications/read").WithJson(new { upTo = 0 }), ApiMember(NoContent));
 
@@ -163,6 +166,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
 
         // The service profile is a civic group's (associations and the city: the domain refuses).
         yield return Page("POST /Organizations/Profile", Stage.Bidding, _ => To("/Organizations/Profile").WithForm(new() { ["Input.Categories"] = "watch-over", ["Input.WardsServed"] = "nakahara", ["Input.Capacity"] = "20" }), PageMember(Again).With(BiddingGroup, Done).With(OtherGroup, Done).With(UnverifiedGroup, Done));
+        yield return Page("POST /Organizations/Profile?handler=Insurance", Stage.Bidding, w => To("/Organizations/Profile").WithForm(new() { ["Insurance.Insurer"] = "あいおいニッセイ同和損保", ["Insurance.ValidUntil"] = $"{Today(w).AddDays(365):yyyy-MM-dd}" }), PageMember(Again).With(BiddingGroup, Done).With(OtherGroup, Done).With(UnverifiedGroup, Done));
 
         // ---- Officer pages.
         yield return Page("GET /Tasks/Mine", Stage.Bidding, _ => To("/Tasks/Mine"), PageOfficer(owner: Ok, other: Ok));

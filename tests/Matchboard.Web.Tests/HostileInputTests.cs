@@ -401,6 +401,12 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         ["AssignVisitorRequest"] = _ => [new("visitorName", Kind.Text, Quote("訪問員 佐藤"))],
         ["MarkReadRequest"] = _ => [new("upTo", Kind.Long, "0")],
         ["EmailPreferencesRequest"] = _ => [new("types", Kind.NameArray, "[\"BidPlaced\"]")],
+        ["InsuranceRequest"] = ids =>
+        [
+            new("insurer", Kind.Text, Quote("あいおいニッセイ同和損保")),
+            new("policyNumber", Kind.OptionalText, Quote("VA-2026-0001")),
+            new("validUntil", Kind.Date, Quote(ids.Today.AddDays(365).ToString("yyyy-MM-dd"))),
+        ],
 
         // An address that already has an account: even a variant that slipped through would be refused (409).
         ["InviteRequest"] = _ => [new("email", Kind.Text, Quote(DemoAccounts.MizonokuchiOfficer))],
@@ -522,7 +528,8 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             || Route.EndsWith("/visits", StringComparison.Ordinal)
             || Route.EndsWith("/propose", StringComparison.Ordinal)
             || Route.EndsWith("/visitor", StringComparison.Ordinal)
-            || Route.EndsWith("/deliver", StringComparison.Ordinal);
+            || Route.EndsWith("/deliver", StringComparison.Ordinal)
+            || Route.TrimEnd('/').EndsWith("/insurance", StringComparison.Ordinal);
     }
 
     /// <summary>Stands for a body whose bytes are not UTF-8 at all (a string cannot hold them).</summary>

@@ -30,6 +30,8 @@ public sealed class VerificationRightsTests(MatchboardFactory factory) : IClassF
 
         var city = await ApiClient.SignInAsync(factory, DemoAccounts.CityStaff);
         await DecideOkAsync(city, groupId, VerificationOutcome.Verified);
+        // The task requires insurance: a new group declares its own before bidding (InsuranceAndCapacityTests).
+        Assert.True((await group.PutJsonAsync("/api/organizations/me/insurance", new { insurer = "損保ジャパン", validUntil = task.StartDate.AddDays(30) })).IsSuccessStatusCode);
 
         Assert.Equal(HttpStatusCode.Created, (await group.PostJsonAsync($"/api/tasks/{task.Id}/questions", new { text = "駐車場はありますか。" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await group.PostJsonAsync($"/api/tasks/{task.Id}/bids", Requests.Bid(15_000))).StatusCode);

@@ -39,6 +39,9 @@ public class Organization
 
     public Certification? Certification { get; private set; }
 
+    /// <summary>The group's declared activity insurance, if it has declared one (the latest replaces the earlier).</summary>
+    public InsuranceDeclaration? Insurance { get; private set; }
+
     /// <summary>City staff's decisions about the mark, oldest first.</summary>
     public IReadOnlyList<CertificationDecision> CertificationHistory => _certificationHistory;
 
@@ -255,6 +258,33 @@ public class Organization
 
         Certification!.RecordExpiryLapse();
     }
+
+    /// <summary>
+    /// The group declares its insurance: insurer, policy number (optional) and the last day of cover, which must not
+    /// be in the past. A new declaration replaces the earlier one.
+    /// </summary>
+    public void DeclareInsurance(string? insurer, string? policyNumber, DateOnly? validUntil, DateTimeOffset now)
+    {
+        EnsureCivicGroup();
+        var today = JapanTime.DateOf(now);
+        DomainException.ThrowIfAny(new Validation()
+            .Text("insurer", insurer, InsuranceDeclaration.InsurerMaxLength, singleLine: true)
+            .Text("policyNumber", policyNumber, InsuranceDeclaration.PolicyNumberMaxLength, required: false, singleLine: true)
+            .Check(validUntil is not null, "validUntil", "required")
+            .Date("validUntil", validUntil)
+            .Check(validUntil is null || validUntil >= today, "validUntil", "before-today")
+            .Errors);
+        Insurance = new InsuranceDeclaration(insurer!.Trim(), Clean(policyNumber), validUntil!.Value, now);
+    }
+
+    /// <summary>
+    /// The one capacity rule: a group with as many active contracts as its stated capacity (or more) is at capacity.
+    /// It is warned when it bids and the association sees it on the comparison; it is never refused for it.
+    /// </summary>
+    public bool IsAtCapacity(int activeContracts) => IsCivicGroup && activeContracts >= Capacity;
+
+    /// <summary>Whether the group's declared insurance covers the day (false without a declaration).</summary>
+    public bool IsInsuredOn(DateOnly day) => Insurance?.CoversDay(day) == true;
 
     /// <summary>City staff confirm that the organization is who it says it is (also lifts a suspension).</summary>
     public void Verify()

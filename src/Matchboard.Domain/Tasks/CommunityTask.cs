@@ -242,7 +242,7 @@ public class CommunityTask
     public Bid PlaceBid(Organization group, BidTerms terms, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+        if (BiddingEligibility.RefusalCode(group, this, JapanTime.DateOf(now)) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
@@ -260,19 +260,26 @@ public class CommunityTask
 
     /// <summary>
     /// Checks a bid exactly as <see cref="PlaceBid"/> (or, over a live bid, <see cref="ReviseBid"/>) would, changing
-    /// nothing, and returns the warnings the group may go past: the confirmation step before sending.
+    /// nothing, and returns the warnings the group may go past: the confirmation step before sending. A group with
+    /// <paramref name="activeContracts"/> at or above its stated capacity is warned (<c>at-capacity</c>), never refused.
     /// </summary>
-    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now)
+    public IReadOnlyList<FieldError> CheckBid(Organization group, BidTerms terms, DateTimeOffset now, int activeContracts = 0)
     {
         EnsureAcceptingBids(now);
         if (LiveBidOf(group.Id) is null
-            && BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+            && BiddingEligibility.RefusalCode(group, this, JapanTime.DateOf(now)) is { } refusal)
         {
             throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
 
         DomainException.ThrowIfAny(terms.Validate(this, now));
-        return terms.Warnings(FeeYen, StartDate);
+        var warnings = terms.Warnings(FeeYen, StartDate).ToList();
+        if (group.IsAtCapacity(activeContracts))
+        {
+            warnings.Add(new FieldError("capacity", "at-capacity", group.Capacity));
+        }
+
+        return warnings;
     }
 
     public Bid ReviseBid(int groupId, BidTerms terms, DateTimeOffset now)
@@ -305,12 +312,13 @@ public class CommunityTask
     /// A lapse of the group's standing (its certification mark expired, suspended or revoked, or its verification
     /// suspended): its live bid here is withdrawn when the task requires certification and the group no longer meets
     /// <see cref="BiddingEligibility"/> for it. Also after the bid deadline, while the bid could still be chosen.
+    /// Insurance is not part of a lapse: its last day was declared before the bid and already covered the start date.
     /// </summary>
     public Bid? WithdrawBidOnLapse(Organization group, DateTimeOffset now)
     {
         if (!CertificationRequired
             || LiveBidOf(group.Id) is not { } bid
-            || BiddingEligibility.MayBid(group, CertificationRequired, JapanTime.DateOf(now), StartDate))
+            || BiddingEligibility.MayBid(group, CertificationRequired, insuranceRequired: false, JapanTime.DateOf(now), StartDate))
         {
             return null;
         }

@@ -32,6 +32,7 @@ public static class AuditDescribers
         Organization organization => DescribeOrganization(entry, organization),
         VerificationDecision decision => DescribeVerification(entry, decision),
         CertificationDecision decision => DescribeCertification(entry, decision),
+        InsuranceDeclaration declaration => DescribeInsurance(entry, declaration),
         SupportRequest request => DescribeSupportRequest(entry, request),
         Complaint complaint => DescribeComplaint(entry, complaint),
         ReviewReport report => DescribeReviewReport(entry, report),
@@ -54,6 +55,7 @@ public static class AuditDescribers
         "organization.registered",
         "verification.decided",
         "certification.granted", "certification.renewed", "certification.suspended", "certification.revoked",
+        "insurance.declared",
         "support.requested", "support.accepted", "support.declined", "support.withdrawn",
     ];
 
@@ -371,6 +373,25 @@ public static class AuditDescribers
                 ["validFrom"] = decision.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["validTo"] = decision.ValidTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["reason"] = decision.Reason,
+            });
+        }
+    }
+
+    /// <summary>
+    /// The group's own declaration (owned by the organization; a new one replaces the earlier, which EF may track as
+    /// an added or a modified row): who declared what cover until when. The policy number is the group's own.
+    /// </summary>
+    private static IEnumerable<AuditDraft> DescribeInsurance(EntityEntry entry, InsuranceDeclaration declaration)
+    {
+        if (entry.State is EntityState.Added or EntityState.Modified)
+        {
+            // Declared with a new organization (the seed), its id is known only once saved: read it then.
+            var key = entry.Property("OrganizationId");
+            int? organizationId = key.IsTemporary ? null : (int)key.CurrentValue!;
+            yield return AuditDraft.Of("insurance.declared", "organization", () => (int)key.CurrentValue!, organizationId, () => new JsonObject
+            {
+                ["insurer"] = declaration.Insurer,
+                ["validUntil"] = declaration.ValidUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             });
         }
     }

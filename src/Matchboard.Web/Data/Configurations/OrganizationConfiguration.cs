@@ -37,6 +37,15 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             certification.Ignore(c => c.CountingDays);
         });
 
+        // The group's own statement of its insurance: the latest replaces the earlier one.
+        builder.OwnsOne(o => o.Insurance, insurance =>
+        {
+            insurance.Property(i => i.Insurer).HasColumnName("InsuranceInsurer").HasMaxLength(InsuranceDeclaration.InsurerMaxLength);
+            insurance.Property(i => i.PolicyNumber).HasColumnName("InsurancePolicyNumber").HasMaxLength(InsuranceDeclaration.PolicyNumberMaxLength);
+            insurance.Property(i => i.ValidUntil).HasColumnName("InsuranceValidUntil");
+            insurance.Property(i => i.DeclaredAt).HasColumnName("InsuranceDeclaredAt");
+        });
+
         // City staff's decisions about the mark, kept as its history.
         builder.OwnsMany(o => o.CertificationHistory, decision =>
         {

@@ -35,7 +35,7 @@ public sealed class DemoSeeder(
 
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
-        var organizations = await SeedOrganizationsAsync(Read<SeedOrganization>(folder, "organizations.json"), today, ct);
+        var organizations = await SeedOrganizationsAsync(Read<SeedOrganization>(folder, "organizations.json"), now, ct);
         await SeedUsersAsync(Read<SeedUser>(folder, "users.json"), organizations);
         var tasks = Read<SeedTask>(folder, "tasks.json");
         await SeedTasksAsync(tasks, organizations, now, today, ct);
@@ -47,7 +47,7 @@ public sealed class DemoSeeder(
         ?? throw new InvalidDataException($"{file} is empty.");
 
     private async Task<Dictionary<string, Organization>> SeedOrganizationsAsync(
-        List<SeedOrganization> seeds, DateOnly today, CancellationToken ct)
+        List<SeedOrganization> seeds, DateTimeOffset now, CancellationToken ct)
     {
         var byKey = new Dictionary<string, Organization>();
         foreach (var seed in seeds)
@@ -57,7 +57,7 @@ public sealed class DemoSeeder(
                 OrganizationKind.Association => Organization.CreateAssociation(seed.Name, seed.Ward, seed.Town, seed.Description),
                 OrganizationKind.CityOffice => Organization.CreateCityOffice(seed.Name, seed.Ward, seed.Town),
                 OrganizationKind.Supporter => Supporter(seed),
-                _ => CivicGroup(seed, today),
+                _ => CivicGroup(seed, now),
             };
             byKey.Add(seed.Key, organization);
         }
@@ -78,8 +78,9 @@ public sealed class DemoSeeder(
         return supporter;
     }
 
-    private static Organization CivicGroup(SeedOrganization seed, DateOnly today)
+    private static Organization CivicGroup(SeedOrganization seed, DateTimeOffset now)
     {
+        var today = JapanTime.DateOf(now);
         var group = Organization.CreateCivicGroup(
             seed.Name, seed.Ward, seed.Town,
             seed.LegalForm ?? LegalForm.Other, seed.ActivityStyle ?? ActivityStyle.Volunteer,
@@ -87,6 +88,11 @@ public sealed class DemoSeeder(
         if (seed.Certification is { } c)
         {
             group.Certify(new Certification(c.Number, RelativeDate.Day(c.Issued, today), RelativeDate.Day(c.Expires, today)));
+        }
+
+        if (seed.Insurance is { } insurance)
+        {
+            group.DeclareInsurance(insurance.Insurer, insurance.PolicyNumber, RelativeDate.Day(insurance.ValidUntil, today), now);
         }
 
         if (seed.Verified == true)

@@ -20,9 +20,13 @@ internal sealed record SeedOrganization(
     int? Capacity,
     SeedCertification? Certification,
     bool? Verified,
-    string? Availability = null);
+    string? Availability = null,
+    SeedInsurance? Insurance = null);
 
 internal sealed record SeedCertification(string Number, string Issued, string Expires);
+
+/// <summary>A group's declared insurance; <see cref="ValidUntil"/> is relative like every seed date ("+365d").</summary>
+internal sealed record SeedInsurance(string Insurer, string? PolicyNumber, string ValidUntil);
 
 internal sealed record SeedTask(
     string Key,

@@ -41,6 +41,17 @@ public sealed record BidDto
 
     /// <summary>When the association decided about this bid (award, rejection, cancellation); null while it is in the running.</summary>
     public DateTimeOffset? DecidedAt { get; init; }
+
+    /// <summary>
+    /// The group's load now, on the association's opened comparison only (null elsewhere): contracts it is bound to
+    /// (<see cref="Domain.Contracts.ContractCapacity"/>) against its stated capacity, and whether it is at capacity
+    /// (<see cref="Organization.IsAtCapacity"/>). Shown, never a reason the bid was refused.
+    /// </summary>
+    public int? GroupActiveContracts { get; init; }
+
+    public int? GroupCapacity { get; init; }
+
+    public bool? GroupAtCapacity { get; init; }
 }
 
 /// <summary>

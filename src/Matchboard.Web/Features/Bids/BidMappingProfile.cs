@@ -12,6 +12,9 @@ public sealed class BidMappingProfile : Profile
             .ForMember(d => d.GroupLegalForm, o => o.MapFrom(s => s.Group!.LegalForm))
             .ForMember(d => d.GroupVerified, o => o.MapFrom(s => s.Group!.IsVerified))
             .ForMember(d => d.GroupCertification, o => o.MapFrom(s => s.Group!.Certification))
+            .ForMember(d => d.GroupActiveContracts, o => o.Ignore())
+            .ForMember(d => d.GroupCapacity, o => o.Ignore())
+            .ForMember(d => d.GroupAtCapacity, o => o.Ignore())
             .MaxDepth(2);
     }
 }

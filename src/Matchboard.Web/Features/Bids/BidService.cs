@@ -21,7 +21,8 @@ public sealed class BidService(
     TimeProvider clock,
     NotificationOutbox outbox,
     IStringLocalizer<Messages> messages,
-    TaskService tasks)
+    TaskService tasks,
+    Organizations.InsuranceService capacity)
 {
     /// <summary>
     /// The confirmation step: the bid as it would be sent, refused for exactly what sending it would refuse,
@@ -34,7 +35,8 @@ public sealed class BidService(
         var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
         var now = clock.GetUtcNow();
         var terms = ToTerms(request, task, now);
-        var warnings = task.CheckBid(group, terms, now);
+        var occupying = (await capacity.OccupyingContractsAsync([groupId], ct)).GetValueOrDefault(groupId);
+        var warnings = task.CheckBid(group, terms, now, occupying);
         return new BidPreviewDto
         {
             AmountYen = terms.AmountYen,
@@ -42,7 +44,7 @@ public sealed class BidService(
             StaffPlanned = terms.StaffPlanned,
             EarliestStart = terms.EarliestStart,
             IsRevision = task.LiveBidOf(groupId) is not null,
-            Warnings = warnings.Select(w => new BidWarningDto(w.Field, w.Code, messages[$"warning.{w.Code}"])).ToList(),
+            Warnings = warnings.Select(w => new BidWarningDto(w.Field, w.Code, messages[$"warning.{w.Code}", occupying, w.Limit ?? 0])).ToList(),
         };
     }
 
@@ -149,7 +151,21 @@ public sealed class BidService(
             .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
             .ProjectTo<BidDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
-        return new TaskBidsDto { BidDeadline = task.BidDeadline, OpenedAt = task.BidsOpenedAt, Count = count, Bids = bids };
+        return new TaskBidsDto { BidDeadline = task.BidDeadline, OpenedAt = task.BidsOpenedAt, Count = count, Bids = await WithLoadAsync(bids, ct) };
+    }
+
+    /// <summary>Each bidding group's load now (the opened comparison): its bound contracts against its capacity.</summary>
+    private async Task<List<BidDto>> WithLoadAsync(List<BidDto> bids, CancellationToken ct)
+    {
+        var groupIds = bids.Select(b => b.GroupId).Distinct().ToList();
+        var groups = await db.Organizations.AsNoTracking().Where(o => groupIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var occupying = await capacity.OccupyingContractsAsync(groupIds, ct);
+        return bids.Select(b =>
+        {
+            var active = occupying.GetValueOrDefault(b.GroupId);
+            var group = groups[b.GroupId];
+            return b with { GroupActiveContracts = active, GroupCapacity = group.Capacity, GroupAtCapacity = group.IsAtCapacity(active) };
+        }).ToList();
     }
 
     /// <summary>The task as far as the seal goes (whose it is, its deadline, whether open), or 404 as for any task not visible.</summary>

@@ -14,7 +14,11 @@ namespace Matchboard.Web.Features.Organizations;
 /// <summary>Our organization. A civic group edits what it does, where, and how much it can take on.</summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class ProfileModel(
-    MatchboardDbContext db, Reviews.ReviewService reviews, IStringLocalizer<Messages> messages, IStringLocalizer<UiText> text) : PageModel
+    MatchboardDbContext db,
+    Reviews.ReviewService reviews,
+    InsuranceService insurance,
+    IStringLocalizer<Messages> messages,
+    IStringLocalizer<UiText> text) : PageModel
 {
     private static readonly Dictionary<string, string> CodeToField = new()
     {
@@ -31,6 +35,10 @@ public sealed class ProfileModel(
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
 
+    /// <summary>The group's insurance declaration (tasks requiring insurance need it to cover their start date).</summary>
+    [BindProperty]
+    public InsuranceInput Insurance { get; set; } = new();
+
     [TempData]
     public string? Flash { get; set; }
 
@@ -44,6 +52,31 @@ public sealed class ProfileModel(
             WardsServed = [.. Organization.WardsServed],
             Capacity = Organization.Capacity,
         };
+        Insurance = InsuranceInput.Of(Organization);
+    }
+
+    public async Task<IActionResult> OnPostInsuranceAsync(CancellationToken ct)
+    {
+        var me = User.RequiredOrganizationId();
+        try
+        {
+            await insurance.DeclareAsync(me, Insurance.ToRequest(), ct);
+            Flash = text["flash.insurance-saved"];
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, messages, prefix: "Insurance.");
+            Organization = await LoadAsync(tracked: false, ct);
+            Record = await reviews.ForOrganizationAsync(Organization.Id, ct, includeSupporter: true);
+            Input = new ServiceInput
+            {
+                Categories = [.. Organization.Categories],
+                WardsServed = [.. Organization.WardsServed],
+                Capacity = Organization.Capacity,
+            };
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -61,6 +94,7 @@ public sealed class ProfileModel(
             var key = CodeToField.GetValueOrDefault(ex.Code, string.Empty);
             ModelState.AddModelError(key, messages[$"error.{ex.Code}"]);
             Record = await reviews.ForOrganizationAsync(Organization.Id, ct, includeSupporter: true);
+            Insurance = InsuranceInput.Of(Organization);
             return Page();
         }
     }
@@ -79,5 +113,23 @@ public sealed class ProfileModel(
         public List<string> WardsServed { get; set; } = [];
 
         public int? Capacity { get; set; }
+    }
+
+    public sealed class InsuranceInput
+    {
+        public string? Insurer { get; set; }
+
+        public string? PolicyNumber { get; set; }
+
+        public DateOnly? ValidUntil { get; set; }
+
+        public static InsuranceInput Of(Organization organization) => new()
+        {
+            Insurer = organization.Insurance?.Insurer,
+            PolicyNumber = organization.Insurance?.PolicyNumber,
+            ValidUntil = organization.Insurance?.ValidUntil,
+        };
+
+        public InsuranceRequest ToRequest() => new() { Insurer = Insurer, PolicyNumber = PolicyNumber, ValidUntil = ValidUntil };
     }
 }

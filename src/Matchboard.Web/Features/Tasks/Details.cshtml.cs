@@ -377,7 +377,7 @@ public sealed class DetailsModel(
             return null;
         }
 
-        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, JapanTime.DateOf(clock.GetUtcNow()), Task.StartDate) is { } refusal
+        return BiddingEligibility.RefusalCode(MyGroup, Task.CertificationRequired, Task.InsuranceRequired, JapanTime.DateOf(clock.GetUtcNow()), Task.StartDate) is { } refusal
             ? messages[$"error.{refusal}"].Value
             : null;
     }

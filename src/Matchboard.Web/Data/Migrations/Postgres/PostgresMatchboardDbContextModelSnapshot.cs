@@ -1852,9 +1852,43 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Matchboard.Domain.Organizations.InsuranceDeclaration", "Insurance", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("DeclaredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("InsuranceDeclaredAt");
+
+                            b1.Property<string>("Insurer")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("InsuranceInsurer");
+
+                            b1.Property<string>("PolicyNumber")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("InsurancePolicyNumber");
+
+                            b1.Property<DateOnly>("ValidUntil")
+                                .HasColumnType("date")
+                                .HasColumnName("InsuranceValidUntil");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("Certification");
 
                     b.Navigation("CertificationHistory");
+
+                    b.Navigation("Insurance");
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>

@@ -1800,9 +1800,43 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Matchboard.Domain.Organizations.InsuranceDeclaration", "Insurance", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DeclaredAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("InsuranceDeclaredAt");
+
+                            b1.Property<string>("Insurer")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InsuranceInsurer");
+
+                            b1.Property<string>("PolicyNumber")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InsurancePolicyNumber");
+
+                            b1.Property<DateOnly>("ValidUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InsuranceValidUntil");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("Certification");
 
                     b.Navigation("CertificationHistory");
+
+                    b.Navigation("Insurance");
                 });
 
             modelBuilder.Entity("Matchboard.Domain.Organizations.OrganizationDocument", b =>

@@ -1,0 +1,12 @@
+namespace Matchboard.Domain.Contracts;
+
+/// <summary>
+/// Which contracts count against a group's stated capacity (<see cref="Organizations.Organization.IsAtCapacity"/>):
+/// every one the group is still bound to — awarded and awaiting signatures, active, or delivered and awaiting the
+/// association's acceptance. Completed, terminated and withdrawn ones free the place.
+/// </summary>
+public static class ContractCapacity
+{
+    public static readonly IReadOnlyList<ContractStatus> Occupying =
+        [ContractStatus.PendingSignatures, ContractStatus.Active, ContractStatus.Delivered];
+}

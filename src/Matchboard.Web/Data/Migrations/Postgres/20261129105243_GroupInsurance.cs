@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Matchboard.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class GroupInsurance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "InsuranceDeclaredAt",
+                table: "Organizations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InsuranceInsurer",
+                table: "Organizations",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InsurancePolicyNumber",
+                table: "Organizations",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "InsuranceValidUntil",
+                table: "Organizations",
+                type: "date",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "InsuranceDeclaredAt",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "InsuranceInsurer",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "InsurancePolicyNumber",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "InsuranceValidUntil",
+                table: "Organizations");
+        }
+    }
+}
