@@ -160,6 +160,7 @@ services.AddScoped<CityAccountService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<QuestionService>();
+services.AddScoped<TaskInvitationService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
 services.AddScoped<Matchboard.Web.Features.Complaints.ComplaintService>();
