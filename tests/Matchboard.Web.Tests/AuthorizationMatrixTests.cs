@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("GET /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
         yield return Api("POST /api/tasks", Stage.Bidding, w => To("/api/tasks").WithJson(Requests.WatchOverTask(w.Factory.Clock.GetUtcNow())), ApiOfficer(owner: Created, other: Created));
         yield return Api("POST /api/tasks/{id:int}/publish", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/publish"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/tasks/{id:int}/invitations", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync(withBid: false)}/invitations").WithJson(new { organizationId = w.BiddingGroupId }), ApiOfficer(owner: Created, other: Forbidden));
         yield return Api("POST /api/tasks/{id:int}/cancel", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/cancel"), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("PUT /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}").WithJson(TaskEdit(w)), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{id:int}/history", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/history"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
