@@ -53,8 +53,16 @@ public sealed class TaskInvitationService(MatchboardDbContext db, TimeProvider c
     /// by name. The database narrows by category and ward; the matcher decides. A ranked "groups that fit" list
     /// replaces this once the scoring exists.
     /// </summary>
-    public async Task<IReadOnlyList<InvitableGroupDto>> InvitableAsync(CommunityTask task, CancellationToken ct)
+    public async Task<IReadOnlyList<InvitableGroupDto>> InvitableAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
     {
+        var associationId = user.RequiredOrganizationId();
+        var task = await db.Tasks.AsNoTracking().VisibleTo(associationId).SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new ResourceNotFoundException("task.not-found");
+        if (task.AssociationId != associationId)
+        {
+            throw new ForbiddenAccessException("task.not-yours");
+        }
+
         var today = JapanTime.DateOf(clock.GetUtcNow());
         var invited = await db.TaskInvitations.Where(i => i.TaskId == task.Id).Select(i => i.OrganizationId).ToListAsync(ct);
         var candidates = await db.Organizations.AsNoTracking()
