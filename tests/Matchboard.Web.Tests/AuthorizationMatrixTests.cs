@@ -191,6 +191,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Tasks/{id:int}/Edit?handler=Preview", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Forbidden));
         yield return Page("POST /Tasks/{id:int}/Edit?handler=Edit", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Forbidden));
         yield return Page("POST /Tasks/{id:int}?handler=Publish", Stage.Bidding, async w => To($"/Tasks/{await w.FreshDraftAsync()}"), TaskForm(NotFound).With(OwnerAssociation, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Invite", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync(withBid: false)}").WithForm(new() { ["organizationId"] = $"{w.BiddingGroupId}" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Cancel", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/Tasks/{task}").WithForm(new() { ["Award.BidId"] = $"{bid}", ["Award.Rationale"] = "経験と訪問計画の丁寧さから決定しました。", ["Award.Confirm"] = "true" }); }, TaskForm(Forbidden).With(OwnerAssociation, Done));
 
