@@ -79,12 +79,14 @@ public class InvitationTests
     }
 
     [Fact]
-    public void AGroupThatCouldNotBidForLackOfCertificationCannotBeInvited()
+    public void OnATaskRequiringCertificationOnlyACertifiedGroupCanBeInvited()
     {
         var task = OpenTask(Details(certificationRequired: true));
 
         AssertFails(() => task.Invite(VerifiedGroup(), Now), "invitation.certification-required", DomainErrorKind.RuleViolation);
         Assert.Empty(task.Invitations);
-        Assert.Single(new[] { task.Invite(CertifiedGroup(2), Now) });
+
+        task.Invite(CertifiedGroup(2), Now);
+        Assert.Equal([2], task.Invitations.Select(i => i.OrganizationId));
     }
 }
