@@ -162,6 +162,7 @@ services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
 services.AddScoped<InsuranceService>();
 services.AddScoped<QuestionService>();
+services.AddScoped<TaskInvitationService>();
 services.AddScoped<ContractService>();
 services.AddScoped<ReviewService>();
 services.AddScoped<Matchboard.Web.Features.Complaints.ComplaintService>();

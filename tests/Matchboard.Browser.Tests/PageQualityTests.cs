@@ -106,6 +106,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await officer.GotoAsync(taskUrl);
         // Still taking bids: sealed from the officer too, who sees how many arrived.
         await Expect(officer.Locator("#bids-sealed")).ToBeVisibleAsync();
+        // The invitation section (the groups the task is for, with invite buttons) is checked with the page.
+        await Expect(officer.Locator("#invitations")).ToBeVisibleAsync();
         await Check(officer, "task page (officer, bids sealed)");
         await officer.GotoAsync(taskUrl + "/Edit");
         await Check(officer, "edit task");

@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("GET /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
         yield return Api("POST /api/tasks", Stage.Bidding, w => To("/api/tasks").WithJson(Requests.WatchOverTask(w.Factory.Clock.GetUtcNow())), ApiOfficer(owner: Created, other: Created));
         yield return Api("POST /api/tasks/{id:int}/publish", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/publish"), ApiOfficer(owner: Ok, other: NotFound));
+        yield return Api("POST /api/tasks/{id:int}/invitations", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync(withBid: false)}/invitations").WithJson(new { organizationId = w.BiddingGroupId }), ApiOfficer(owner: Created, other: Forbidden));
         yield return Api("POST /api/tasks/{id:int}/cancel", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/cancel"), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("PUT /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}").WithJson(TaskEdit(w)), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{id:int}/history", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/history"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
@@ -194,6 +195,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Page("POST /Tasks/{id:int}/Edit?handler=Preview", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Forbidden));
         yield return Page("POST /Tasks/{id:int}/Edit?handler=Edit", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}/Edit").WithForm(TaskForm(w)), PageOfficer(owner: Ok, other: Forbidden));
         yield return Page("POST /Tasks/{id:int}?handler=Publish", Stage.Bidding, async w => To($"/Tasks/{await w.FreshDraftAsync()}"), TaskForm(NotFound).With(OwnerAssociation, Done));
+        yield return Page("POST /Tasks/{id:int}?handler=Invite", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync(withBid: false)}").WithForm(new() { ["organizationId"] = $"{w.BiddingGroupId}" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Cancel", Stage.Bidding, async w => To($"/Tasks/{await w.FreshOpenTaskAsync()}").WithForm(new() { ["confirm"] = "true" }), TaskForm(Forbidden).With(OwnerAssociation, Done));
         yield return Page("POST /Tasks/{id:int}?handler=Award", Stage.Decided, w => { var (task, bid) = w.TaskAwaitingAward(); return To($"/Tasks/{task}").WithForm(new() { ["Award.BidId"] = $"{bid}", ["Award.Rationale"] = "経験と訪問計画の丁寧さから決定しました。", ["Award.Confirm"] = "true" }); }, TaskForm(Forbidden).With(OwnerAssociation, Done));
 

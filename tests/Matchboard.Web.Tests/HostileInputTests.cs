@@ -354,6 +354,7 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         // The message is optional (blank reads as none), so the base leaves it out: every mutation is of the ids.
         ["SendSupportRequest"] = ids => [new("supporterId", Kind.Int, $"{ids.SupporterId}"), new("taskId", Kind.Int, $"{ids.OpenTaskWithoutBid}")],
         ["AskQuestionRequest"] = _ => [new("text", Kind.Text, Quote("訪問の曜日は選べますか。"))],
+        ["InviteGroupRequest"] = ids => [new("organizationId", Kind.Id, ids.GroupId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         ["AnswerQuestionRequest"] = _ => [new("answer", Kind.Text, Quote("火曜日でお願いします。"))],
         ["AwardRequest"] = ids => [new("bidId", Kind.Id, ids.ClosedTaskBidId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("rationale", Kind.Text, Quote("中原区での見守りの経験が長く、計画も具体的だったため。"))],
         ["TermsRequest"] = _ =>
@@ -489,6 +490,7 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
             ReviewId = reviewId,
             SupporterId = supporterId,
             SupportRequestId = supportRequest.GetProperty("id").GetInt32(),
+            GroupId = group.OrganizationId,
         };
     }
 
@@ -587,6 +589,9 @@ public sealed class HostileInputTests(HostileInputTests.HostileFactory factory, 
         public int SupporterId { get; init; }
 
         public int SupportRequestId { get; init; }
+
+        /// <summary>The group's organization (certified): whom the officer's base invitation invites.</summary>
+        public int GroupId { get; init; }
 
         /// <summary>The route with real ids, one parameter replaced by a hostile value if asked.</summary>
         public string Fill(string route, string? parameter = null, string? value = null) =>

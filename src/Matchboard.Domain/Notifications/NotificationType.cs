@@ -70,4 +70,7 @@ public enum NotificationType
 
     /// <summary>To the organization that filed a complaint: the city answered it; links to the complaint's own page.</summary>
     ComplaintAnswered,
+
+    /// <summary>To a civic group: an association invites it to bid on one of its tasks.</summary>
+    TaskInvited,
 }

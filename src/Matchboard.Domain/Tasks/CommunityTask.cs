@@ -21,6 +21,7 @@ public class CommunityTask
     private readonly List<Bid> _bids = [];
     private readonly List<Question> _questions = [];
     private readonly List<TaskChange> _changes = [];
+    private readonly List<TaskInvitation> _invitations = [];
 
     private CommunityTask()
     {
@@ -92,6 +93,9 @@ public class CommunityTask
     public IReadOnlyList<Bid> Bids => _bids;
 
     public IReadOnlyList<Question> Questions => _questions;
+
+    /// <summary>The groups the association invited to bid. Loaded only where invitations are read or made.</summary>
+    public IReadOnlyList<TaskInvitation> Invitations => _invitations;
 
     /// <summary>The history of a published task: one line per field per edit. Loaded only where shown.</summary>
     public IReadOnlyList<TaskChange> Changes => _changes;
@@ -354,6 +358,32 @@ public class CommunityTask
         _questions.Add(question);
         return question;
     }
+
+    /// <summary>
+    /// The association invites a group to bid: only while the task takes bids, only a group that could bid on it
+    /// (<see cref="BiddingEligibility"/>: a verified civic group, certified when the task requires it), and once per
+    /// group. Needs <see cref="Invitations"/> loaded.
+    /// </summary>
+    public TaskInvitation Invite(Organization group, DateTimeOffset now)
+    {
+        EnsureAcceptingBids(now);
+        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+        {
+            // The same rule as a bid, said as an invitation: bid.group-unverified -> invitation.group-unverified.
+            throw new DomainException("invitation." + refusal["bid.".Length..], DomainErrorKind.RuleViolation);
+        }
+
+        if (_invitations.Any(i => i.OrganizationId == group.Id))
+        {
+            throw new DomainException("invitation.already-sent");
+        }
+
+        var invitation = new TaskInvitation(Id, group.Id, now);
+        _invitations.Add(invitation);
+        return invitation;
+    }
+
+    public bool HasInvited(int organizationId) => _invitations.Any(i => i.OrganizationId == organizationId);
 
     public Question AnswerQuestion(int questionId, string answer, DateTimeOffset now)
     {

@@ -36,6 +36,8 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
 
     public DbSet<TaskChange> TaskChanges => Set<TaskChange>();
 
+    public DbSet<TaskInvitation> TaskInvitations => Set<TaskInvitation>();
+
     public DbSet<Contract> Contracts => Set<Contract>();
 
     public DbSet<Review> Reviews => Set<Review>();
@@ -105,7 +107,7 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
     }
 
     /// <summary>
-    /// A versioned row changes whenever it is modified, a task also whenever one of its bids or questions
+    /// A versioned row changes whenever it is modified, a task also whenever one of its bids, questions or invitations
     /// does, and a contract whenever one of its reviews does, so that two requests that read the same version
     /// cannot both write (the second gets a concurrency conflict).
     /// </summary>
@@ -119,6 +121,7 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
                 Bid bid => bid.TaskId,
                 Question question => question.TaskId,
                 TaskChange change => change.TaskId,
+                TaskInvitation invitation => invitation.TaskId,
                 _ => (int?)null,
             })
             .OfType<int>()

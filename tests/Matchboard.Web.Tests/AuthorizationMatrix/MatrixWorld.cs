@@ -64,6 +64,9 @@ public sealed partial class MatrixWorld
 
     public int OwnerId => _owner.OrganizationId;
 
+    /// <summary>The bidding group's organization (verified and certified): the one the owner invites.</summary>
+    public int BiddingGroupId => _bidder.OrganizationId;
+
     /// <summary>The owner association's demo officer, by user id.</summary>
     public string OwnerUserId => _owner.Me.UserId;
 

@@ -24,6 +24,7 @@ public static class AuditDescribers
         CommunityTask task => DescribeTask(entry, task),
         Bid bid => DescribeBid(entry, bid),
         Question question => DescribeQuestion(entry, question),
+        TaskInvitation invitation => DescribeInvitation(entry, invitation),
         Contract contract => DescribeContract(entry, contract),
         Review review => DescribeReview(entry, review),
         PlannedVisit visit => DescribePlannedVisit(entry, visit),
@@ -46,6 +47,7 @@ public static class AuditDescribers
         "bids.opened",
         "bid.placed", "bid.revised", "bid.confirmed", "bid.withdrawn", "bid.accepted", "bid.rejected", "bid.awardwithdrawn",
         "question.asked", "question.answered",
+        "task.invited",
         "contract.created", "contract.signed", "contract.active", "contract.delivered", "contract.completed",
         "contract.terminated", "contract.awardwithdrawn", "contract.changesrequested",
         "review.submitted", "review.replied", "review.reported", "review.hidden",
@@ -184,6 +186,21 @@ public static class AuditDescribers
         else if (Changed(entry, nameof(Question.Answer)))
         {
             yield return AuditDraft.Of("question.answered", "question", () => question.Id, question.GroupId, Summary);
+        }
+    }
+
+    /// <summary>
+    /// An invitation is made once and never changes. It belongs to the task, so to the task's association (the task
+    /// is always tracked beside it: the domain makes invitations through the task); the summary names the group.
+    /// </summary>
+    private static IEnumerable<AuditDraft> DescribeInvitation(EntityEntry entry, TaskInvitation invitation)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            var associationId = entry.Context.ChangeTracker.Entries<CommunityTask>()
+                .Where(t => t.Entity.Id == invitation.TaskId).Select(t => (int?)t.Entity.AssociationId).FirstOrDefault();
+            yield return AuditDraft.Of("task.invited", "invitation", () => invitation.Id, associationId,
+                () => new JsonObject { ["task"] = invitation.TaskId, ["group"] = invitation.OrganizationId });
         }
     }
 

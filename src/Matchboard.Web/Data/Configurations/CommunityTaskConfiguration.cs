@@ -27,6 +27,8 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         builder.Navigation(t => t.Questions).HasField("_questions");
         builder.HasMany(t => t.Changes).WithOne().HasForeignKey(c => c.TaskId);
         builder.Navigation(t => t.Changes).HasField("_changes");
+        builder.HasMany(t => t.Invitations).WithOne().HasForeignKey(i => i.TaskId);
+        builder.Navigation(t => t.Invitations).HasField("_invitations");
         builder.Ignore(t => t.Details);
 
         builder.HasIndex(t => new { t.Status, t.BidDeadline });

@@ -26,6 +26,7 @@ public sealed class DetailsModel(
     BidService bids,
     QuestionService questions,
     ContractService contracts,
+    TaskInvitationService invitations,
     MatchboardDbContext db,
     IStringLocalizer<Messages> messages,
     IStringLocalizer<UiText> text,
@@ -79,6 +80,9 @@ public sealed class DetailsModel(
     public bool MayAsk => MyGroup is not null && VerificationRights.MayAskOrBid(MyGroup);
 
     public ContractDto? Contract { get; private set; }
+
+    /// <summary>For the owner while the task takes bids: the groups it matches (TaskMatcher) not invited yet.</summary>
+    public IReadOnlyList<InvitableGroupDto> Invitable { get; private set; } = [];
 
     [BindProperty]
     public BidInput Bid { get; set; } = new();
@@ -216,6 +220,12 @@ public sealed class DetailsModel(
         }, "Award.", ct);
     }
 
+    public Task<IActionResult> OnPostInviteAsync(int id, int? organizationId, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        var invited = await invitations.InviteAsync(id, new InviteGroupRequest(organizationId), User, ct);
+        return text["flash.invited", invited.OrganizationName];
+    }, "Invite.", ct);
+
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) => ActAsync(id, async () =>
     {
         await tasks.PublishAsync(id, User, ct);
@@ -331,6 +341,10 @@ public sealed class DetailsModel(
                 .GroupBy(c => c.ProviderId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            if (Task.AcceptingBids)
+            {
+                Invitable = await invitations.InvitableAsync(id, User, ct);
+            }
         }
         else if (IsCivicGroup)
         {

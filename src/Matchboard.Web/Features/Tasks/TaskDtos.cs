@@ -67,6 +67,12 @@ public sealed record TaskDetailDto : TaskSummaryDto
     public AwardDto? Award { get; init; }
 
     public IReadOnlyList<QuestionDto> Questions { get; init; } = [];
+
+    /// <summary>For a civic group: the posting association invited it to bid (招待されています). False for everyone else.</summary>
+    public bool Invited { get; init; }
+
+    /// <summary>For the posting association only: whom it invited. Null for everyone else.</summary>
+    public IReadOnlyList<TaskInvitationDto>? Invitations { get; init; }
 }
 
 /// <summary>Who was chosen, for how much, and why: public once a task is awarded.</summary>

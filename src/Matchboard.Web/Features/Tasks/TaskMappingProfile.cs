@@ -23,6 +23,8 @@ public sealed class TaskMappingProfile : Profile
             .ForMember(d => d.BidsOpenedAt, o => o.Ignore())
             .ForMember(d => d.Award, o => o.Ignore())
             .ForMember(d => d.Questions, o => o.Ignore())
+            .ForMember(d => d.Invited, o => o.Ignore())
+            .ForMember(d => d.Invitations, o => o.Ignore())
             .MaxDepth(2);
 
         CreateMap<Question, QuestionDto>()

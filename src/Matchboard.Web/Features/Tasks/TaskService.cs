@@ -20,7 +20,8 @@ public sealed class TaskService(
     TimeProvider clock,
     NotificationOutbox outbox,
     IServiceScopeFactory scopes,
-    Infrastructure.Idempotency.IRequestTransaction requestTransaction)
+    Infrastructure.Idempotency.IRequestTransaction requestTransaction,
+    TaskInvitationService invitations)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -126,6 +127,8 @@ public sealed class TaskService(
             BidCount = bidCount,
             BidsOpenedAt = isOwner ? task.BidsOpenedAt : null,
             Award = isAwarded ? await LoadAwardAsync(task, ct) : null,
+            Invited = organizationId is { } viewer && !isOwner && await invitations.IsInvitedAsync(taskId, viewer, ct),
+            Invitations = isOwner ? await invitations.InvitedAsync(taskId, ct) : null,
             Questions = task.Questions
                 .Where(q => isOwner || q.IsAnswered || q.GroupId == organizationId)
                 .OrderBy(q => q.AskedAt)

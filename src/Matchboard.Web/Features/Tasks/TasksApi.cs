@@ -34,6 +34,13 @@ public static class TasksApi
         officer.MapPost("/{id:int}/publish", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.PublishAsync(id, user, ct));
 
+        officer.MapPost("/{id:int}/invitations", async Task<Created<TaskInvitationDto>> (
+            int id, InviteGroupRequest request, TaskInvitationService service, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var invitation = await service.InviteAsync(id, request, user, ct);
+            return TypedResults.Created($"/api/tasks/{id}", invitation);
+        }).AcceptsIdempotencyKey();
+
         officer.MapPost("/{id:int}/cancel", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.CancelAsync(id, user, ct));
 

@@ -876,6 +876,33 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.ToTable("TaskChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TaskId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("TaskInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Teams.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1967,6 +1994,23 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskInvitation", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany("Invitations")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Teams.Invitation", b =>
                 {
                     b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
@@ -2158,6 +2202,8 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Navigation("Bids");
 
                     b.Navigation("Changes");
+
+                    b.Navigation("Invitations");
 
                     b.Navigation("Questions");
                 });

@@ -846,6 +846,31 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.ToTable("TaskChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TaskId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("TaskInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Teams.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1915,6 +1940,23 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Matchboard.Domain.Tasks.TaskInvitation", b =>
+                {
+                    b.HasOne("Matchboard.Domain.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchboard.Domain.Tasks.CommunityTask", null)
+                        .WithMany("Invitations")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("Matchboard.Domain.Teams.Invitation", b =>
                 {
                     b.HasOne("Matchboard.Web.Features.Accounts.ApplicationUser", null)
@@ -2106,6 +2148,8 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Navigation("Bids");
 
                     b.Navigation("Changes");
+
+                    b.Navigation("Invitations");
 
                     b.Navigation("Questions");
                 });
