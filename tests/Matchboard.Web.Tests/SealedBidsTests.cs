@@ -84,7 +84,13 @@ public sealed class SealedBidsTests(MatchboardFactory factory) : IClassFixture<M
 
         // The pages: the task page, its live regions, the notification list, the start page, my tasks.
         var taskPage = await page.Http.GetStringAsync($"/Tasks/{task.Id}");
-        AssertNoHtmlLeak(taskPage);
+
+        // The page's invitation list names the groups the task is for, whether or not they bid, so the bidder's name may
+        // stand there; the bids themselves (the regions below, the bids region among them) must not name it.
+        AssertNoHtmlLeak(taskPage, group: false);
+        var bidsSection = System.Text.RegularExpressions.Regex.Match(taskPage, "<section aria-labelledby=\"bids-heading\">.*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("id=\"bids-sealed\"", bidsSection);
+        Assert.DoesNotContain(GroupName, bidsSection);
         Assert.Contains("id=\"bids-sealed\"", taskPage);
         Assert.Contains("届いた提案：1件", taskPage);
         foreach (var region in DetailsModel.Regions.Where(r => r != "mybid"))
