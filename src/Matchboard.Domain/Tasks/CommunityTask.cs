@@ -367,7 +367,7 @@ public class CommunityTask
     public TaskInvitation Invite(Organization group, DateTimeOffset now)
     {
         EnsureAcceptingBids(now);
-        if (BiddingEligibility.RefusalCode(group, CertificationRequired, JapanTime.DateOf(now), StartDate) is { } refusal)
+        if (BiddingEligibility.RefusalCode(group, this, JapanTime.DateOf(now)) is { } refusal)
         {
             // The same rule as a bid, said as an invitation: bid.group-unverified -> invitation.group-unverified.
             throw new DomainException("invitation." + refusal["bid.".Length..], DomainErrorKind.RuleViolation);
