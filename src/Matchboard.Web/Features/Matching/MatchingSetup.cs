@@ -24,6 +24,7 @@ public static class MatchingSetup
         services.AddSingleton(_ => MatchReferenceData.Load(
             configuration[ReferenceDataPathSetting] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddHostedService<ReferenceDataCheck>();
+        services.AddScoped<MatchService>();
         return services;
     }
 
