@@ -19,6 +19,7 @@ using Matchboard.Web.Features.OpenData;
 using Matchboard.Web.Features.Organizations;
 using Matchboard.Web.Features.Home;
 using Matchboard.Web.Features.Join;
+using Matchboard.Web.Features.Matching;
 using Matchboard.Web.Features.Reviews;
 using Matchboard.Web.Features.Team;
 using Matchboard.Web.Features.Support;
@@ -169,6 +170,7 @@ services.AddScoped<Matchboard.Web.Features.Complaints.ComplaintService>();
 services.AddScoped<CertificationService>();
 services.AddSingleton<ISweep, CertificationSweep>();
 services.AddScoped<DirectoryService>();
+services.AddMatchboardMatching(builder.Configuration);
 services.AddMatchboardDashboard();
 services.AddScoped<AwardRegisterService>();
 services.AddScoped<AwardRegisterCsv>();
@@ -226,6 +228,7 @@ api.MapAuthApi()
     .MapMeApi()
     .MapEmailPreferencesApi()
     .MapTasksApi()
+    .MapMatchesApi()
     .MapBidsApi()
     .MapQuestionsApi()
     .MapContractsApi()

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Matchboard.Domain.Matching;
+using Matchboard.Web.Infrastructure.Ui;
+
+namespace Matchboard.Web.Features.Matching;
+
+/// <summary>
+/// Words a <see cref="MatchReason"/> in the reader's language from <c>UiText</c> (<c>match.&lt;code&gt;</c>), each
+/// argument formatted as that language writes it: category and ward codes by name, validity dates as a month
+/// (「2027年3月まで」), a bid's start as a day, amounts in yen, averages to one place.
+/// </summary>
+public static class MatchExplanations
+{
+    public const string Prefix = "match.";
+
+    public static MatchReasonDto Explain(MatchReason reason, UiFormat ui) =>
+        new(reason.Code, reason.Points, reason.MaxPoints, Text(reason, ui));
+
+    public static string Text(MatchReason reason, UiFormat ui)
+    {
+        var arguments = reason.Arguments.Select(argument => Format(reason.Code, argument, ui)).ToArray();
+        var text = ui.Text[Prefix + reason.Code, arguments];
+        return text.ResourceNotFound ? reason.Code : text.Value;
+    }
+
+    private static object Format(string code, object argument, UiFormat ui) => argument switch
+    {
+        string category when code.StartsWith("category.", StringComparison.Ordinal) => ui.Category(category),
+        string ward when code.StartsWith("place.", StringComparison.Ordinal) => ui.Ward(ward),
+        DateOnly day when code.StartsWith("start.", StringComparison.Ordinal) => ui.PlainDate(day),
+        DateOnly day => ui.MonthYear(day),
+        long yen => UiFormat.Yen(yen),
+        decimal average => average.ToString("0.0", CultureInfo.InvariantCulture),
+        int count => ui.Number(count),
+        _ => argument.ToString() ?? string.Empty,
+    };
+}
