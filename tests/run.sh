@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Every test host would watch its appsettings files for changes; dozens of hosts at once reach the machine's limit
+# of 128 inotify instances (a 500 or an IOException in whichever test is unlucky). No test changes them while running.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 

@@ -188,7 +188,7 @@ public class MatchScoringTests
     public void InsuranceValidOnTheStartDateGivesPointsAndSaysUntilWhen()
     {
         Assert.Equal(InsuranceFact.None, InsuranceFact.Of(Start.AddDays(-1), Start));
-        Assert.Equal(InsuranceFact.None, InsuranceFact.Of(null, Start));
+        Assert.Equal(InsuranceFact.None, InsuranceFact.Of((DateOnly?)null, Start));
         var fact = InsuranceFact.Of(Start, Start);
         Assert.Equal(new InsuranceFact(true, Start), fact);
 

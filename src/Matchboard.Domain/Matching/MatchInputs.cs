@@ -57,6 +57,10 @@ public sealed record InsuranceFact(bool ValidOnStartDate, DateOnly? ValidUntil)
     /// <summary>A declaration valid through <paramref name="validUntil"/> (null when none), for work starting on <paramref name="startDate"/>.</summary>
     public static InsuranceFact Of(DateOnly? validUntil, DateOnly startDate) =>
         validUntil is { } until && startDate <= until ? new(true, until) : None;
+
+    /// <summary>The group's own declaration, by the one rule bids are refused on (<see cref="Organizations.Organization.IsInsuredOn"/>).</summary>
+    public static InsuranceFact Of(Organizations.Organization group, DateOnly startDate) =>
+        group.IsInsuredOn(startDate) ? new(true, group.Insurance!.ValidUntil) : None;
 }
 
 /// <summary>The group's contracts under way against the capacity it states (0 = not stated).</summary>

@@ -133,7 +133,7 @@ public sealed class MatchService(
             visits.Count,
             reviews.Count == 0 ? null : (decimal)reviews.Average(r => r.Rating),
             reviews.Count,
-            new CapacityFact(contracts.Count(c => c.Status == ContractStatus.Active), group.Capacity));
+            new CapacityFact(await db.Contracts.CountAsync(c => c.ProviderId == group.Id && ContractCapacity.Occupying.Contains(c.Status), ct), group.Capacity));
     }
 
     private sealed record GroupFacts(
@@ -151,8 +151,7 @@ public sealed class MatchService(
             group.Categories,
             group.WardsServed,
             CertificationFact.Of(group, today, task.StartDate),
-            // Insurance declarations are not stored yet (issue 12, part I): until then no group is counted as insured.
-            InsuranceFact.None,
+            InsuranceFact.Of(group, task.StartDate),
             Capacity,
             new TrackRecord(
                 CompletedByCategory.GetValueOrDefault(task.Category),
