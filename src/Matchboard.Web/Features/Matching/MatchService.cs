@@ -119,7 +119,9 @@ public sealed class MatchService(
             .Where(r => r.RevieweeId == group.Id && !r.IsHidden).ToList();
 
         // A visit's report is due by the end of its day (Japan time); days not over yet are not counted.
-        var contractIds = await db.Contracts.Where(c => c.ProviderId == group.Id).Select(c => c.Id).ToListAsync(ct);
+        // Every contract of the group once: its visits below, and how many hold a place against its capacity.
+        var all = await db.Contracts.Where(c => c.ProviderId == group.Id).Select(c => new { c.Id, c.Status }).ToListAsync(ct);
+        var contractIds = all.Select(c => c.Id).ToList();
         var visits = await db.PlannedVisits.AsNoTracking()
             .Where(v => contractIds.Contains(v.ContractId) && v.Status == PlannedVisitStatus.Planned && v.Date < today)
             .Select(v => new { v.Date, v.FirstReportedAt })
@@ -133,7 +135,7 @@ public sealed class MatchService(
             visits.Count,
             reviews.Count == 0 ? null : (decimal)reviews.Average(r => r.Rating),
             reviews.Count,
-            new CapacityFact(await db.Contracts.CountAsync(c => c.ProviderId == group.Id && ContractCapacity.Occupying.Contains(c.Status), ct), group.Capacity));
+            new CapacityFact(all.Count(c => ContractCapacity.Occupying.Contains(c.Status)), group.Capacity));
     }
 
     private sealed record GroupFacts(

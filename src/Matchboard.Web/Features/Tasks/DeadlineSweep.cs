@@ -38,7 +38,12 @@ public sealed class DeadlineSweep : ISweep
         return closed;
     }
 
-    private static async Task<bool> CloseAsync(MatchboardDbContext db, int taskId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Closes one task if its deadline has come and it is still open: the one way bids are opened, for this sweep and
+    /// for the association's first read after the deadline (<see cref="TaskService.OpenDueBidsAsync"/>) alike.
+    /// Saved against the task's version; a concurrent opening makes this save fail instead of opening twice.
+    /// </summary>
+    public static async Task<bool> CloseAsync(MatchboardDbContext db, int taskId, DateTimeOffset now, CancellationToken ct)
     {
         var task = await db.Tasks.Include(t => t.Bids).Where(TaskDeadline.OpenPastDeadlineAt(now)).SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)

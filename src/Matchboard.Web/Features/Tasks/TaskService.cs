@@ -162,13 +162,7 @@ public sealed class TaskService(
         var own = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
         try
         {
-            var now = clock.GetUtcNow();
-            var task = await own.Tasks.Include(t => t.Bids).SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is not null && BidDisclosure.IsDueToOpen(task, now))
-            {
-                task.Close(now);
-                await own.SaveChangesAsync(ct);
-            }
+            await DeadlineSweep.CloseAsync(own, taskId, clock.GetUtcNow(), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
