@@ -26,6 +26,7 @@ public sealed class MatchService(
     IMapper mapper,
     TimeProvider clock,
     UiFormat ui,
+    MatchFacts matchFacts,
     MatchReferenceData reference,
     IOptions<MatchWeights> weights)
 {
@@ -75,7 +76,7 @@ public sealed class MatchService(
             .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
             .ToListAsync(ct);
 
-        var facts = await GroupFactsAsync(group, today, ct);
+        var facts = (await matchFacts.ForAsync([group], ct))[group.Id];
         var scored = candidates
             .Select(task => (Task: task, Score: MatchScoring.ScoreTask(task, facts.For(task, group, today), weights.Value, reference)))
             .Where(p => p.Score is not null)
@@ -101,69 +102,38 @@ public sealed class MatchService(
         return new PagedResult<TaskMatchDto>(items, ranked.Count, page, pageSize);
     }
 
-    /// <summary>The group's side of the rubric that does not depend on the task, read once per request.</summary>
-    private async Task<GroupFacts> GroupFactsAsync(Organization group, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The organizations of <paramref name="kind"/> (civic groups or individual supporters) that are candidates for
+    /// the task by the rubric's candidate rule, verified, scored and ranked by the published order. The database
+    /// narrows to the candidate categories and wards; <see cref="MatchScoring"/> decides and scores.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedGroup>> RankGroupsAsync(CommunityTask task, OrganizationKind kind, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var contracts = await db.Contracts.AsNoTracking()
-            .Include(c => c.Reviews)
-            .Include(c => c.Task)
-            .Where(c => c.ProviderId == group.Id && (c.Status == ContractStatus.Active || c.EndedAt != null))
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var completed = contracts.Where(c => c.Status == ContractStatus.Completed).ToList();
-        var withVisits = completed.Where(c => c.VisitsPlanned is > 0 && c.VisitsMade is not null).ToList();
-
-        // The same release rule as the group's public reviews; a review the city hid does not count.
-        var reviews = contracts.SelectMany(c => c.ReviewsVisibleTo(null, now))
-            .Where(r => r.RevieweeId == group.Id && !r.IsHidden).ToList();
-
-        // A visit's report is due by the end of its day (Japan time); days not over yet are not counted.
-        // Every contract of the group once: its visits below, and how many hold a place against its capacity.
-        var all = await db.Contracts.Where(c => c.ProviderId == group.Id).Select(c => new { c.Id, c.Status }).ToListAsync(ct);
-        var contractIds = all.Select(c => c.Id).ToList();
-        var visits = await db.PlannedVisits.AsNoTracking()
-            .Where(v => contractIds.Contains(v.ContractId) && v.Status == PlannedVisitStatus.Planned && v.Date < today)
-            .Select(v => new { v.Date, v.FirstReportedAt })
+        var today = JapanTime.DateOf(clock.GetUtcNow());
+        var match = MatchTask.Of(task);
+        var categories = CandidateCategoriesOf(task.Category);
+        var wards = CandidateWardsOf(task.Ward);
+        var candidates = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind == kind && o.IsVerified)
+            .Where(o => o.Categories.Any(c => categories.Contains(c)) && o.WardsServed.Any(w => wards.Contains(w)))
             .ToListAsync(ct);
 
-        return new GroupFacts(
-            completed.GroupBy(c => c.Task!.Category).ToDictionary(g => g.Key, g => g.Count()),
-            withVisits.Sum(c => c.VisitsMade!.Value),
-            withVisits.Sum(c => c.VisitsPlanned!.Value),
-            visits.Count(v => v.FirstReportedAt is { } at && JapanTime.DateOf(at) <= v.Date),
-            visits.Count,
-            reviews.Count == 0 ? null : (decimal)reviews.Average(r => r.Rating),
-            reviews.Count,
-            new CapacityFact(all.Count(c => ContractCapacity.Occupying.Contains(c.Status)), group.Capacity));
+        var facts = kind == OrganizationKind.CivicGroup
+            ? await matchFacts.ForAsync(candidates, ct)
+            : candidates.ToDictionary(g => g.Id, GroupFacts.None);
+        var scored = candidates
+            .Select(g => (Group: g, Score: MatchScoring.ScoreTask(match, facts[g.Id].For(match, g, today), weights.Value, reference)))
+            .Where(p => p.Score is not null)
+            .Select(p => new RankedGroup(p.Group, p.Score!))
+            .ToList();
+        return MatchRanking.Rank(scored, r => r.Group.Id, r => r.Score);
     }
 
-    private sealed record GroupFacts(
-        IReadOnlyDictionary<string, int> CompletedByCategory,
-        int VisitsMade,
-        int VisitsPlanned,
-        int ReportsOnTime,
-        int ReportsDue,
-        decimal? AverageReview,
-        int ReviewCount,
-        CapacityFact Capacity)
-    {
-        public MatchGroup For(MatchTask task, Organization group, DateOnly today) => new(
-            group.Id,
-            group.Categories,
-            group.WardsServed,
-            CertificationFact.Of(group, today, task.StartDate),
-            InsuranceFact.Of(group, task.StartDate),
-            Capacity,
-            new TrackRecord(
-                CompletedByCategory.GetValueOrDefault(task.Category),
-                VisitsMade,
-                VisitsPlanned,
-                ReportsOnTime,
-                ReportsDue,
-                AverageReview,
-                ReviewCount));
-    }
+    /// <summary>The categories whose groups may be candidates for a task in <paramref name="category"/> (the relation is symmetric).</summary>
+    private List<string> CandidateCategoriesOf(string category) => MatchScoring.CandidateCategories([category], reference).ToList();
+
+    /// <summary>The wards whose groups may be candidates for a task in <paramref name="ward"/> (adjacency is symmetric).</summary>
+    private List<string> CandidateWardsOf(string ward) => MatchScoring.CandidateWards([ward], reference).ToList();
 
     private static List<FieldError> Validate(TaskMatchQuery query)
     {
@@ -186,3 +156,6 @@ public sealed class MatchService(
         return errors;
     }
 }
+
+/// <summary>An organization with its score for one task.</summary>
+public sealed record RankedGroup(Organization Group, MatchScore Score);

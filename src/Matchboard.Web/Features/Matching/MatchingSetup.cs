@@ -25,6 +25,7 @@ public static class MatchingSetup
             configuration[ReferenceDataPathSetting] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddHostedService<ReferenceDataCheck>();
         services.AddScoped<MatchService>();
+        services.AddScoped<MatchFacts>();
         return services;
     }
 

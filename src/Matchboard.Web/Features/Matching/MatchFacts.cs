@@ -1,0 +1,110 @@
+using Matchboard.Domain;
+using Matchboard.Domain.Contracts;
+using Matchboard.Domain.Matching;
+using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Visits;
+using Matchboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchboard.Web.Features.Matching;
+
+/// <summary>
+/// The part of a group's side of the rubric that does not depend on the task: its track record across categories and
+/// its load. <see cref="For"/> states it for one task (certification and insurance on the task's start date,
+/// experience in the task's category).
+/// </summary>
+public sealed record GroupFacts(
+    IReadOnlyDictionary<string, int> CompletedByCategory,
+    int VisitsMade,
+    int VisitsPlanned,
+    int ReportsOnTime,
+    int ReportsDue,
+    decimal? AverageReview,
+    int ReviewCount,
+    CapacityFact Capacity)
+{
+    /// <summary>A first-time group (or a supporter, who holds no contracts): neutral on every part of the track record.</summary>
+    public static GroupFacts None(Organization group) =>
+        new(new Dictionary<string, int>(), 0, 0, 0, 0, null, 0, new CapacityFact(0, group.Capacity));
+
+    public MatchGroup For(MatchTask task, Organization group, DateOnly today) => new(
+        group.Id,
+        group.Categories,
+        group.WardsServed,
+        CertificationFact.Of(group, today, task.StartDate),
+        InsuranceFact.Of(group, task.StartDate),
+        Capacity,
+        new TrackRecord(
+            CompletedByCategory.GetValueOrDefault(task.Category),
+            VisitsMade,
+            VisitsPlanned,
+            ReportsOnTime,
+            ReportsDue,
+            AverageReview,
+            ReviewCount));
+}
+
+/// <summary>
+/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (three), whatever their number, so a
+/// ranked list of groups costs the same round trips as one group.
+/// </summary>
+public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyDictionary<int, GroupFacts>> ForAsync(IReadOnlyCollection<Organization> groups, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = JapanTime.DateOf(now);
+        var ids = groups.Select(g => g.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, GroupFacts>();
+        }
+
+        // Every contract of these groups once: its visits below, how many hold a place against capacity, and the
+        // ended ones (with their reviews and the task's category) for the track record.
+        var contracts = await db.Contracts.AsNoTracking()
+            .Include(c => c.Reviews)
+            .Include(c => c.Task)
+            .Where(c => ids.Contains(c.ProviderId))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+
+        // A visit's report is due by the end of its day (Japan time); days not over yet are not counted.
+        var visits = contractIds.Count == 0
+            ? []
+            : await db.PlannedVisits.AsNoTracking()
+                .Where(v => contractIds.Contains(v.ContractId) && v.Status == PlannedVisitStatus.Planned && v.Date < today)
+                .Select(v => new { v.ContractId, v.Date, v.FirstReportedAt })
+                .ToListAsync(ct);
+        var providerOf = contracts.ToDictionary(c => c.Id, c => c.ProviderId);
+        var visitsByGroup = visits.ToLookup(v => providerOf[v.ContractId]);
+        var contractsByGroup = contracts.ToLookup(c => c.ProviderId);
+
+        var facts = new Dictionary<int, GroupFacts>(groups.Count);
+        foreach (var group in groups.DistinctBy(g => g.Id))
+        {
+            var own = contractsByGroup[group.Id].ToList();
+            var completed = own.Where(c => c.Status == ContractStatus.Completed).ToList();
+            var withVisits = completed.Where(c => c.VisitsPlanned is > 0 && c.VisitsMade is not null).ToList();
+
+            // The same release rule as the group's public reviews; a review the city hid does not count.
+            var reviews = own.Where(c => c.Status == ContractStatus.Active || c.EndedAt != null)
+                .SelectMany(c => c.ReviewsVisibleTo(null, now))
+                .Where(r => r.RevieweeId == group.Id && !r.IsHidden).ToList();
+            var groupVisits = visitsByGroup[group.Id].ToList();
+
+            facts[group.Id] = new GroupFacts(
+                completed.GroupBy(c => c.Task!.Category).ToDictionary(g => g.Key, g => g.Count()),
+                withVisits.Sum(c => c.VisitsMade!.Value),
+                withVisits.Sum(c => c.VisitsPlanned!.Value),
+                groupVisits.Count(v => v.FirstReportedAt is { } at && JapanTime.DateOf(at) <= v.Date),
+                groupVisits.Count,
+                reviews.Count == 0 ? null : (decimal)reviews.Average(r => r.Rating),
+                reviews.Count,
+                new CapacityFact(own.Count(c => ContractCapacity.Occupying.Contains(c.Status)), group.Capacity));
+        }
+
+        return facts;
+    }
+}
