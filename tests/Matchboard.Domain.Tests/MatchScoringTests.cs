@@ -1,4 +1,5 @@
 using Matchboard.Domain.Matching;
+using Matchboard.Domain.Organizations;
 using static Matchboard.Domain.Tests.TestData;
 
 namespace Matchboard.Domain.Tests;
@@ -187,9 +188,20 @@ public class MatchScoringTests
     [Fact]
     public void InsuranceValidOnTheStartDateGivesPointsAndSaysUntilWhen()
     {
-        Assert.Equal(InsuranceFact.None, InsuranceFact.Of(Start.AddDays(-1), Start));
-        Assert.Equal(InsuranceFact.None, InsuranceFact.Of((DateOnly?)null, Start));
-        var fact = InsuranceFact.Of(Start, Start);
+        Organization Insured(DateOnly? validUntil)
+        {
+            var group = VerifiedGroup();
+            if (validUntil is { } until)
+            {
+                group.DeclareInsurance("あいおい損保", null, until, Now);
+            }
+
+            return group;
+        }
+
+        Assert.Equal(InsuranceFact.None, InsuranceFact.Of(Insured(Start.AddDays(-1)), Start));
+        Assert.Equal(InsuranceFact.None, InsuranceFact.Of(Insured(null), Start));
+        var fact = InsuranceFact.Of(Insured(Start), Start);
         Assert.Equal(new InsuranceFact(true, Start), fact);
 
         var reason = Reason(Score(group: Group(insurance: fact)), MatchReasons.Insured);

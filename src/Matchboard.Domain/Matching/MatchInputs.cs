@@ -54,12 +54,8 @@ public sealed record InsuranceFact(bool ValidOnStartDate, DateOnly? ValidUntil)
 {
     public static InsuranceFact None { get; } = new(false, null);
 
-    /// <summary>A declaration valid through <paramref name="validUntil"/> (null when none), for work starting on <paramref name="startDate"/>.</summary>
-    public static InsuranceFact Of(DateOnly? validUntil, DateOnly startDate) =>
-        validUntil is { } until && startDate <= until ? new(true, until) : None;
-
     /// <summary>The group's own declaration, by the one rule bids are refused on (<see cref="Organizations.Organization.IsInsuredOn"/>).</summary>
-    public static InsuranceFact Of(Organizations.Organization group, DateOnly startDate) =>
+    public static InsuranceFact Of(Organization group, DateOnly startDate) =>
         group.IsInsuredOn(startDate) ? new(true, group.Insurance!.ValidUntil) : None;
 }
 
