@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("PUT /api/tasks/{id:int}", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}").WithJson(TaskEdit(w)), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{id:int}/history", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshDraftAsync()}/history"), ApiPublic(NotFound).With(OwnerAssociation, Ok));
         yield return Api("GET /api/tasks/{taskId:int}/bids", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids"), ApiOfficer(owner: Ok, other: Forbidden));
+        yield return Api("GET /api/tasks/{id:int}/matches", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/matches"), ApiOfficer(owner: Ok, other: Forbidden));
         yield return Api("GET /api/tasks/{taskId:int}/bids/mine", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/bids/mine"), ApiGroup(bidder: Ok, other: NotFound, unverified: NotFound));
         yield return Api("POST /api/tasks/{taskId:int}/bids", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids").WithJson(Requests.Bid(150_000)), ApiGroup(bidder: Conflict, other: Created, unverified: Unprocessable));
         yield return Api("POST /api/tasks/{taskId:int}/bids/preview", Stage.Bidding, async w => To($"/api/tasks/{await w.FreshOpenTaskAsync()}/bids/preview").WithJson(Requests.Bid(140_000)), ApiGroup(bidder: Ok, other: Ok, unverified: Unprocessable));

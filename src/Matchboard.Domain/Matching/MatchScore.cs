@@ -19,9 +19,12 @@ public sealed record MatchReason(string Code, int Points, int MaxPoints, IReadOn
 public sealed record MatchScore(int Total, bool MeetsRequirements, IReadOnlyList<MatchReason> Reasons)
 {
     /// <summary>The reasons that gave points, largest first (ties in the rubric's order): the "top reasons" for a push or a card.</summary>
-    public IEnumerable<MatchReason> TopReasons(int count) =>
-        Reasons.Select((r, i) => (r, i)).Where(p => p.r.Points > 0)
-            .OrderByDescending(p => p.r.Points).ThenBy(p => p.i).Take(count).Select(p => p.r);
+    public IEnumerable<MatchReason> TopReasons(int count) => Top(Reasons, r => r.Points, count);
+
+    /// <summary>The same choice over reasons in another shape (e.g. explained ones, in the rubric's order).</summary>
+    public static IEnumerable<T> Top<T>(IEnumerable<T> reasons, Func<T, int> points, int count) =>
+        reasons.Select((r, i) => (r, i)).Where(p => points(p.r) > 0)
+            .OrderByDescending(p => points(p.r)).ThenBy(p => p.i).Take(count).Select(p => p.r);
 }
 
 /// <summary>The stable codes of <see cref="MatchReason"/>, and what their arguments are.</summary>

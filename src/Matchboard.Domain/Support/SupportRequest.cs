@@ -48,19 +48,9 @@ public class SupportRequest
             DomainException.ThrowIfAny([new FieldError("message", "too-long", MessageMaxLength)]);
         }
 
-        if (task.PublishedAt is null || task.Status == CommunityTaskStatus.Cancelled)
+        if (RefusalCode(task, supporter) is { } refusal)
         {
-            throw new DomainException("support.task-not-published", DomainErrorKind.RuleViolation);
-        }
-
-        if (!IsAvailableSupporter(supporter))
-        {
-            throw new DomainException("support.not-a-supporter", DomainErrorKind.RuleViolation);
-        }
-
-        if (!supporter.Categories.Contains(task.Category))
-        {
-            throw new DomainException("support.category-not-offered", DomainErrorKind.RuleViolation);
+            throw new DomainException(refusal, DomainErrorKind.RuleViolation);
         }
 
         return new SupportRequest
@@ -72,6 +62,26 @@ public class SupportRequest
             Status = SupportRequestStatus.Open,
             RequestedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Why the association may not ask <paramref name="supporter"/> for help with <paramref name="task"/>, or null if it
+    /// may: the task is published and not cancelled, the supporter is an available (verified) supporter, and it offers
+    /// the task's category. Lists that offer "ask" call this; <see cref="Create"/> enforces it.
+    /// </summary>
+    public static string? RefusalCode(CommunityTask task, Organization supporter)
+    {
+        if (task.PublishedAt is null || task.Status == CommunityTaskStatus.Cancelled)
+        {
+            return "support.task-not-published";
+        }
+
+        if (!IsAvailableSupporter(supporter))
+        {
+            return "support.not-a-supporter";
+        }
+
+        return supporter.Categories.Contains(task.Category) ? null : "support.category-not-offered";
     }
 
     /// <summary>Who may be listed to associations and asked: verified individual supporters only (a query and a check).</summary>

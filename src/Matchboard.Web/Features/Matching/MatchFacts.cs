@@ -30,7 +30,7 @@ public sealed record GroupFacts(
     public MatchGroup For(MatchTask task, Organization group, DateOnly today) => new(
         group.Id,
         group.Categories,
-        group.WardsServed,
+        ServedWards.Of(group),
         CertificationFact.Of(group, today, task.StartDate),
         InsuranceFact.Of(group, task.StartDate),
         Capacity,

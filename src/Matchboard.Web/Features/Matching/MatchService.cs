@@ -5,11 +5,14 @@ using Matchboard.Domain;
 using Matchboard.Domain.Contracts;
 using Matchboard.Domain.Matching;
 using Matchboard.Domain.Organizations;
+using Matchboard.Domain.Support;
 using Matchboard.Domain.Tasks;
 using Matchboard.Domain.Visits;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Directory;
 using Matchboard.Web.Features.Tasks;
+using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,7 +43,7 @@ public sealed class MatchService(
         var group = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == groupId, ct);
 
         var categories = MatchScoring.CandidateCategories(group.Categories, reference).ToList();
-        var wards = MatchScoring.CandidateWards(group.WardsServed, reference).ToList();
+        var wards = MatchScoring.CandidateWards(ServedWards.Of(group), reference).ToList();
         var tasks = db.Tasks.AsNoTracking()
             .Where(TaskAccess.EverPublished)
             .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now))
@@ -103,6 +106,62 @@ public sealed class MatchService(
     }
 
     /// <summary>
+    /// "Groups that fit": for the posting association only, the verified civic groups that are candidates for its task,
+    /// ranked and explained, paged after ranking, each marked if already invited; and the individual supporters ranked
+    /// by the same rubric, separately, known only by ward and categories. 404 for a task the caller cannot see, 403 for
+    /// another association's task (as for invitations).
+    /// </summary>
+    public async Task<TaskGroupMatchesDto> GroupsForTaskAsync(int taskId, GroupMatchQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var associationId = user.RequiredOrganizationId();
+        var task = await db.Tasks.AsNoTracking().VisibleTo(associationId).SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new ResourceNotFoundException("task.not-found");
+        if (task.AssociationId != associationId)
+        {
+            throw new ForbiddenAccessException("task.not-yours");
+        }
+
+        var today = JapanTime.DateOf(clock.GetUtcNow());
+        var groups = await RankGroupsAsync(task, OrganizationKind.CivicGroup, ct);
+        var page = Math.Clamp(query.Page ?? 1, 1, TaskService.MaxPage);
+        var pageSize = Math.Clamp(query.PageSize ?? TaskService.DefaultPageSize, 1, TaskService.MaxPageSize);
+        var onPage = groups.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var ids = onPage.Select(r => r.Group.Id).ToList();
+        var invited = (await db.TaskInvitations.AsNoTracking()
+            .Where(i => i.TaskId == task.Id && ids.Contains(i.OrganizationId))
+            .Select(i => i.OrganizationId)
+            .ToListAsync(ct)).ToHashSet();
+        var groupItems = onPage
+            .Select(r => new GroupMatchDto(
+                r.Group.Id,
+                r.Group.Name,
+                r.Group.Ward,
+                r.Group.LegalForm,
+                DirectoryCertification.StateOf(r.Group.Certification, today),
+                r.Score.Total,
+                r.Score.MeetsRequirements,
+                Explain(r.Score),
+                invited.Contains(r.Group.Id)))
+            .ToList();
+
+        // Supporter privacy: nothing but the id, the ward and the categories leaves here (never the name or a contact).
+        var supporters = (await RankGroupsAsync(task, OrganizationKind.Supporter, ct))
+            .Take(TaskService.MaxPageSize)
+            .Select(r => new SupporterMatchDto(
+                r.Group.Id,
+                r.Group.Ward,
+                r.Group.Categories.ToList(),
+                r.Score.Total,
+                r.Score.MeetsRequirements,
+                Explain(r.Score),
+                SupportRequest.RefusalCode(task, r.Group) is null))
+            .ToList();
+        return new TaskGroupMatchesDto(new PagedResult<GroupMatchDto>(groupItems, groups.Count, page, pageSize), supporters);
+    }
+
+    private List<MatchReasonDto> Explain(MatchScore score) => score.Reasons.Select(r => MatchExplanations.Explain(r, ui)).ToList();
+
+    /// <summary>
     /// The organizations of <paramref name="kind"/> (civic groups or individual supporters) that are candidates for
     /// the task by the rubric's candidate rule, verified, scored and ranked by the published order. The database
     /// narrows to the candidate categories and wards; <see cref="MatchScoring"/> decides and scores.
@@ -115,7 +174,8 @@ public sealed class MatchService(
         var wards = CandidateWardsOf(task.Ward);
         var candidates = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == kind && o.IsVerified)
-            .Where(o => o.Categories.Any(c => categories.Contains(c)) && o.WardsServed.Any(w => wards.Contains(w)))
+            .Where(o => o.Categories.Any(c => categories.Contains(c)))
+            .Where(ServedWards.IncludeAny(wards))
             .ToListAsync(ct);
 
         var facts = kind == OrganizationKind.CivicGroup

@@ -5,6 +5,7 @@ using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Features.Bids;
 using Matchboard.Web.Features.Contracts;
+using Matchboard.Web.Features.Matching;
 using Matchboard.Web.Features.Questions;
 using Matchboard.Web.Infrastructure;
 using Matchboard.Web.Infrastructure.Idempotency;
@@ -27,6 +28,7 @@ public sealed class DetailsModel(
     QuestionService questions,
     ContractService contracts,
     TaskInvitationService invitations,
+    MatchService matches,
     MatchboardDbContext db,
     IStringLocalizer<Messages> messages,
     IStringLocalizer<UiText> text,
@@ -81,8 +83,12 @@ public sealed class DetailsModel(
 
     public ContractDto? Contract { get; private set; }
 
-    /// <summary>For the owner while the task takes bids: the groups it matches (TaskMatcher) not invited yet.</summary>
-    public IReadOnlyList<InvitableGroupDto> Invitable { get; private set; } = [];
+    /// <summary>For the owner while the task takes bids: "groups that fit", ranked and explained, and the supporters separately.</summary>
+    public TaskGroupMatchesDto? Fit { get; private set; }
+
+    /// <summary>The page of "groups that fit" shown (?groupsPage=).</summary>
+    [BindProperty(SupportsGet = true, Name = "groupsPage")]
+    public int? GroupsPage { get; set; }
 
     [BindProperty]
     public BidInput Bid { get; set; } = new();
@@ -343,7 +349,7 @@ public sealed class DetailsModel(
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             if (Task.AcceptingBids)
             {
-                Invitable = await invitations.InvitableAsync(id, User, ct);
+                Fit = await matches.GroupsForTaskAsync(id, new GroupMatchQuery(GroupsPage, null), User, ct);
             }
         }
         else if (IsCivicGroup)

@@ -12,5 +12,3 @@ public sealed record TaskInvitationDto
     public DateTimeOffset InvitedAt { get; init; }
 }
 
-/// <summary>A group the association may invite: one that matches the task (TaskMatcher) and is not invited yet.</summary>
-public sealed record InvitableGroupDto(int OrganizationId, string Name, string Ward);

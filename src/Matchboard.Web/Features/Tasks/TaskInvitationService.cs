@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Domain;
-using Matchboard.Domain.Matching;
 using Matchboard.Domain.Notifications;
-using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
@@ -47,31 +45,4 @@ public sealed class TaskInvitationService(MatchboardDbContext db, TimeProvider c
 
     public Task<bool> IsInvitedAsync(int taskId, int organizationId, CancellationToken ct) =>
         db.TaskInvitations.AnyAsync(i => i.TaskId == taskId && i.OrganizationId == organizationId, ct);
-
-    /// <summary>
-    /// The groups the task is for (<see cref="TaskMatcher"/>, the rule of the TaskPosted push) that are not invited yet,
-    /// by name. The database narrows by category and ward; the matcher decides. A ranked "groups that fit" list
-    /// replaces this once the scoring exists.
-    /// </summary>
-    public async Task<IReadOnlyList<InvitableGroupDto>> InvitableAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var associationId = user.RequiredOrganizationId();
-        var task = await db.Tasks.AsNoTracking().VisibleTo(associationId).SingleOrDefaultAsync(t => t.Id == taskId, ct)
-            ?? throw new ResourceNotFoundException("task.not-found");
-        if (task.AssociationId != associationId)
-        {
-            throw new ForbiddenAccessException("task.not-yours");
-        }
-
-        var today = JapanTime.DateOf(clock.GetUtcNow());
-        var invited = await db.TaskInvitations.Where(i => i.TaskId == task.Id).Select(i => i.OrganizationId).ToListAsync(ct);
-        var candidates = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.CivicGroup && o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
-            .ToListAsync(ct);
-        return candidates
-            .Where(g => !invited.Contains(g.Id) && TaskMatcher.Matches(g, task, today))
-            .OrderBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Id)
-            .Select(g => new InvitableGroupDto(g.Id, g.Name, g.Ward))
-            .ToList();
-    }
 }
