@@ -8,5 +8,7 @@ public sealed class NotificationMappingProfile : Profile
     public NotificationMappingProfile()
     {
         CreateMap<Notification, NotificationDto>().MaxDepth(1);
+        CreateMap<NotificationMatch, NotificationMatchDto>().MaxDepth(1);
+        CreateMap<NotificationMatchReason, NotificationMatchReasonDto>().MaxDepth(1);
     }
 }
