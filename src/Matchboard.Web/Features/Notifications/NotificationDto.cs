@@ -45,7 +45,7 @@ public sealed record NotificationMatchDto
     public int Score { get; init; }
 
     /// <summary>The largest contributions, largest first.</summary>
-    public IReadOnlyList<NotificationMatchReasonDto> Reasons { get; init; } = [];
+    public required IReadOnlyList<NotificationMatchReasonDto> Reasons { get; init; }
 }
 
 /// <summary>One reason: its code (MatchReasons), its points of at most <see cref="MaxPoints"/>, its words in Japanese and English.</summary>
