@@ -224,3 +224,27 @@ public sealed class TaskPostedThresholdTests(HighNotifyThresholdFactory factory)
         await TaskPostedMatchTests.AssertToldNothingAsync(group);
     }
 }
+
+/// <summary>The TaskPosted threshold as the host loads it: the published default, and nonsense refused at start-up.</summary>
+public sealed class TaskPostedThresholdSetupTests
+{
+    [Fact]
+    public async Task ThePublishedThresholdAppliesWhenNothingIsConfigured()
+    {
+        await using var host = new InstanceFactory();
+
+        Assert.Equal(70, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchNotify>>().Value.MinimumScore);
+    }
+
+    [Fact]
+    public async Task ANegativeThresholdStopsTheHostFromStarting()
+    {
+        await using var host = new InstanceFactory(settings: new Dictionary<string, string?>
+        {
+            [MatchNotify.Section + ":MinimumScore"] = "-1",
+        });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Services);
+        Assert.Contains("MinimumScore", failure.Message);
+    }
+}
