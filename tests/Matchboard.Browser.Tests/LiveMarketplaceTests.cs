@@ -28,6 +28,9 @@ public sealed class LiveMarketplaceTests(BrowserApp app) : IClassFixture<Browser
 
         // The matching group sees it arrive without reloading.
         await Expect(group.Toast("TaskPosted", title)).ToHaveCountAsync(1);
+        // With how well it fits, in the page's language: the score and its top reasons.
+        await Expect(group.Toast("TaskPosted", title).Locator(".match-score")).ToContainTextAsync("おすすめ度");
+        await Expect(group.Toast("TaskPosted", title).Locator(".match-reasons li[data-code='category.same']")).ToContainTextAsync("同じ分野で活動");
         await Expect(group.Locator($"#task-list li[data-task-id='{taskId}']")).ToContainTextAsync(title);
         await Expect(group.Locator("#unread-count")).Not.ToHaveTextAsync("0");
         await group.ShotAsync("match-02-group-board-live");

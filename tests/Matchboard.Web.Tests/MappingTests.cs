@@ -47,6 +47,22 @@ public sealed class MappingTests(MatchboardFactory factory) : IClassFixture<Matc
         Assert.Equal([DayOfWeek.Thursday, DayOfWeek.Friday], detail.VisitWeekdays);
     }
 
+    /// <summary>A TaskPosted's match is pushed with its reasons (MaxDepth(1) on the match once mapped them empty).</summary>
+    [Fact]
+    public void ANotificationMapsItsMatchWithItsReasons()
+    {
+        var mapper = factory.Services.GetRequiredService<IMapper>();
+        var notification = new Domain.Notifications.Notification(1, Domain.Notifications.NotificationType.TaskPosted, 2, "見守り",
+            DateTimeOffset.UnixEpoch, match: new Domain.Notifications.NotificationMatch(70,
+                [new Domain.Notifications.NotificationMatchReason("category.same", 40, 40, "同じ分野で活動", "Works in the same field")]));
+
+        var dto = mapper.Map<Features.Notifications.NotificationDto>(notification);
+
+        Assert.Equal(70, dto.Match!.Score);
+        var reason = Assert.Single(dto.Match.Reasons);
+        Assert.Equal(("category.same", 40, 40, "同じ分野で活動", "Works in the same field"), (reason.Code, reason.Points, reason.MaxPoints, reason.Ja, reason.En));
+    }
+
     /// <summary>
     /// The AutoMapper 14 advisories are uncontrolled recursion on deep graphs. With MaxDepth, as every map
     /// here sets, a chain far deeper than any stack is cut off instead of crashing the process.

@@ -139,3 +139,23 @@ public sealed record MatchFairness
             .. WindowMonths < 1 ? [$"{nameof(WindowMonths)} must be at least 1"] : Array.Empty<string>(),
         ];
 }
+
+/// <summary>
+/// Who is told of a new task, bound from <c>Matchboard:Matching:Notify</c>: a TaskPosted goes only to the groups that
+/// may bid and whose score for the task is at least <see cref="MinimumScore"/>. The default, 70, lets through a
+/// first-time group in the same category and a neighbouring ward (40 + 15 + 20 of neutral track record + 5–10 for
+/// capacity = 80–85) or in a related category and the same ward (20 + 30 + 20 + 5–10 = 75–80); it keeps out a
+/// first-time group in a related category and a neighbouring ward (20 + 15 + 20 + 5–10 = 60–65), unless a good
+/// record, the certification or insurance lifts it.
+/// </summary>
+public sealed record MatchNotify
+{
+    public const string Section = "Matchboard:Matching:Notify";
+
+    public int MinimumScore { get; init; } = 70;
+
+    public static MatchNotify Default { get; } = new();
+
+    public IReadOnlyList<string> Problems() =>
+        MinimumScore < 0 ? [$"{nameof(MinimumScore)} must not be negative"] : [];
+}

@@ -22,7 +22,8 @@ public class Notification
         int? contractId = null,
         int? alertId = null,
         bool isUrgent = false,
-        string? path = null)
+        string? path = null,
+        NotificationMatch? match = null)
     {
         if (path is not null && (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Length > PathMaxLength))
         {
@@ -40,6 +41,7 @@ public class Notification
         AlertId = alertId;
         IsUrgent = isUrgent;
         Path = path;
+        Match = match;
     }
 
     public const int PathMaxLength = 200;
@@ -80,6 +82,9 @@ public class Notification
     public string Title { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>For a TaskPosted: the task's score for this organization and its top reasons, as pushed; null otherwise.</summary>
+    public NotificationMatch? Match { get; private set; }
 
     public bool IsRead { get; private set; }
 

@@ -1,5 +1,7 @@
 using Matchboard.Domain.Notifications;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Matchboard.Web.Data.Configurations;
@@ -18,10 +20,27 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Path).HasMaxLength(Notification.PathMaxLength);
         // No foreign key: a notification outlives the account of whoever caused it.
         builder.Property(n => n.ActorUserId).HasMaxLength(450);
+        // The match of a TaskPosted, frozen as sent (score, top reasons with their words in both languages): one JSON
+        // text column, read and written whole, never queried. The feed therefore maps in memory, not in SQL.
+        builder.Property(n => n.Match).HasConversion(
+            m => MatchJson.Write(m),
+            s => MatchJson.Read(s),
+            new ValueComparer<NotificationMatch?>((a, b) => MatchJson.Write(a) == MatchJson.Write(b), m => MatchJson.Write(m).GetHashCode(StringComparison.Ordinal), m => m));
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany()
             .HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
 
         // One number per place: a second writer that somehow got the same number fails instead of hiding a row.
         builder.HasIndex(n => new { n.OrganizationId, n.Sequence }).IsUnique();
     }
+}
+
+/// <summary>The stored form of a <see cref="NotificationMatch"/> (camelCase JSON, the words as written).</summary>
+internal static class MatchJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Write(NotificationMatch? match) => match is null ? string.Empty : JsonSerializer.Serialize(match, Options);
+
+    public static NotificationMatch? Read(string json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<NotificationMatch>(json, Options);
 }

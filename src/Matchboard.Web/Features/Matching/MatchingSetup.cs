@@ -5,7 +5,8 @@ namespace Matchboard.Web.Features.Matching;
 
 /// <summary>
 /// The matching rubric's configuration and reference data. The weights (<c>Matchboard:Matching:Weights</c>) and the
-/// share-of-awards guard (<c>Matchboard:Matching:Fairness</c>) default to the published values; the ward adjacency and
+/// share-of-awards guard (<c>Matchboard:Matching:Fairness</c>) and the TaskPosted threshold
+/// (<c>Matchboard:Matching:Notify</c>) default to the published values; the ward adjacency and
 /// related categories come from seed-data/ in EVERY environment (they are reference data, not the demo), from
 /// <c>Matchboard:ReferenceDataPath</c> when set. A broken file or nonsense weights stop the host at start-up rather
 /// than rank anyone wrongly.
@@ -20,17 +21,22 @@ public static class MatchingSetup
         services.AddOptions<MatchFairness>().Bind(configuration.GetSection(MatchFairness.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MatchWeights>, RubricValidation>();
         services.AddSingleton<IValidateOptions<MatchFairness>, RubricValidation>();
+        services.AddOptions<MatchNotify>().Bind(configuration.GetSection(MatchNotify.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MatchNotify>, RubricValidation>();
 
         services.AddSingleton(_ => MatchReferenceData.Load(
             configuration[ReferenceDataPathSetting] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddHostedService<ReferenceDataCheck>();
         services.AddScoped<MatchService>();
         services.AddScoped<MatchFacts>();
+        services.AddScoped<TaskPostedAudience>();
         return services;
     }
 
-    private sealed class RubricValidation : IValidateOptions<MatchWeights>, IValidateOptions<MatchFairness>
+    private sealed class RubricValidation : IValidateOptions<MatchWeights>, IValidateOptions<MatchFairness>, IValidateOptions<MatchNotify>
     {
+        public ValidateOptionsResult Validate(string? name, MatchNotify options) => Result(MatchNotify.Section, options.Problems());
+
         public ValidateOptionsResult Validate(string? name, MatchWeights options) => Result(MatchWeights.Section, options.Problems());
 
         public ValidateOptionsResult Validate(string? name, MatchFairness options) => Result(MatchFairness.Section, options.Problems());

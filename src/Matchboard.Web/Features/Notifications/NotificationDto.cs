@@ -30,8 +30,36 @@ public sealed record NotificationDto
 
     public bool IsRead { get; init; }
 
+    /// <summary>
+    /// For a TaskPosted: the task's score for this organization and its top reasons, as sent (the push and the feed
+    /// carry the same, each reason in Japanese and English, since one push reaches readers of both); null otherwise.
+    /// </summary>
+    public NotificationMatchDto? Match { get; init; }
+
     /// <summary>Who caused it (null for a sweep): live.js shows no notice to the person who acted.</summary>
     public string? ActorUserId { get; init; }
+}
+
+public sealed record NotificationMatchDto
+{
+    public int Score { get; init; }
+
+    /// <summary>The largest contributions, largest first.</summary>
+    public required IReadOnlyList<NotificationMatchReasonDto> Reasons { get; init; }
+}
+
+/// <summary>One reason: its code (MatchReasons), its points of at most <see cref="MaxPoints"/>, its words in Japanese and English.</summary>
+public sealed record NotificationMatchReasonDto
+{
+    public required string Code { get; init; }
+
+    public int Points { get; init; }
+
+    public int MaxPoints { get; init; }
+
+    public required string Ja { get; init; }
+
+    public required string En { get; init; }
 }
 
 public sealed record NotificationPageDto

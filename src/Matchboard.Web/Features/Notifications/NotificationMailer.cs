@@ -85,17 +85,5 @@ public sealed class NotificationMailer(
         configuration["Matchboard:PublicUrl"] is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
 
     /// <summary>The mail is written in a fixed language, whatever the language of the request that caused it.</summary>
-    private static string InCulture(CultureInfo culture, Func<string> write)
-    {
-        var (culture0, uiCulture0) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture0, uiCulture0);
-        }
-    }
+    private static string InCulture(CultureInfo culture, Func<string> write) => UiCulture.In(culture, write);
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Matchboard.Domain;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
@@ -38,10 +37,9 @@ public static class NotificationsApi
             .Where(n => n.Sequence > (after ?? 0))
             .OrderBy(n => n.Sequence)
             .Take(size + 1)
-            .ProjectTo<NotificationDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
         var unread = await mine.CountAsync(n => !n.IsRead, ct);
-        return TypedResults.Ok(new NotificationPageDto { Items = items.Take(size).ToList(), Unread = unread, HasMore = items.Count > size });
+        return TypedResults.Ok(new NotificationPageDto { Items = mapper.Map<List<NotificationDto>>(items.Take(size).ToList()), Unread = unread, HasMore = items.Count > size });
     }
 
     private static async Task<NoContent> MarkRead(

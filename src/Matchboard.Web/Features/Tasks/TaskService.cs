@@ -21,7 +21,8 @@ public sealed class TaskService(
     NotificationOutbox outbox,
     IServiceScopeFactory scopes,
     Infrastructure.Idempotency.IRequestTransaction requestTransaction,
-    TaskInvitationService invitations)
+    TaskInvitationService invitations,
+    Matching.TaskPostedAudience audience)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -286,17 +287,12 @@ public sealed class TaskService(
         return await GetAsync(task.Id, user, ct);
     }
 
-    /// <summary>TaskPosted goes to every civic group the task is for, and to no one else.</summary>
+    /// <summary>TaskPosted goes to the groups <see cref="Matching.TaskPostedAudience"/> chooses, with their match, and to no one else.</summary>
     private async Task AnnounceAsync(CommunityTask task, DateTimeOffset now, CancellationToken ct)
     {
-        var today = JapanTime.DateOf(now);
-        // The query only narrows to the task's category and ward; whether each group may bid is TaskMatcher's call.
-        var candidates = await db.Organizations.AsNoTracking()
-            .Where(o => o.Categories.Contains(task.Category) && o.WardsServed.Contains(task.Ward))
-            .ToListAsync(ct);
-        var recipients = candidates.Where(g => TaskMatcher.Matches(g, task, today)).Select(g => g.Id).ToList();
-        outbox.Add(() => recipients.Select(groupId =>
-            new Notification(groupId, NotificationType.TaskPosted, task.Id, task.Title, now)));
+        var recipients = await audience.ForAsync(task, ct);
+        outbox.Add(() => recipients.Select(r =>
+            new Notification(r.GroupId, NotificationType.TaskPosted, task.Id, task.Title, now, match: r.Match)));
     }
 
     private async Task<AwardDto?> LoadAwardAsync(CommunityTask task, CancellationToken ct)

@@ -73,6 +73,9 @@
     link.textContent = config.getAttribute("data-read-more") || "→";
     text.appendChild(link);
     toast.appendChild(text);
+    if (n.match) {
+      toast.appendChild(matchOf(n.match));
+    }
     var close = document.createElement("button");
     close.type = "button";
     close.className = "toast-close";
@@ -83,6 +86,30 @@
     while (box.children.length > maxToasts) {
       box.removeChild(box.firstChild);
     }
+  }
+
+  // A TaskPosted carries how well the task fits (score and top reasons, worded in both languages when it was sent):
+  // the same as the notification list shows, in the page's language.
+  function matchOf(match) {
+    var english = (document.documentElement.lang || "").indexOf("en") === 0;
+    var part = document.createElement("div");
+    part.className = "toast-match";
+    var score = document.createElement("p");
+    score.className = "match-score";
+    score.textContent = (config.getAttribute("data-match-score") || "{score}").replace("{score}", String(match.score));
+    part.appendChild(score);
+    var list = document.createElement("ul");
+    list.className = "match-reasons";
+    list.setAttribute("aria-label", config.getAttribute("data-match-reasons") || "");
+    (match.reasons || []).forEach(function (reason) {
+      var item = document.createElement("li");
+      item.setAttribute("data-code", reason.code);
+      item.textContent = (config.getAttribute("data-match-reason") || "{text}")
+        .replace("{text}", english ? reason.en : reason.ja).replace("{points}", String(reason.points));
+      list.appendChild(item);
+    });
+    part.appendChild(list);
+    return part;
   }
 
   // A closed toast takes the keyboard with it only if it had it: focus moves to the next toast's button, or the page.

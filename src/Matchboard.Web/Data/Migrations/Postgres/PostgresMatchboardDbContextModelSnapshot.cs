@@ -415,6 +415,9 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Match")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -399,6 +399,9 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Match")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
