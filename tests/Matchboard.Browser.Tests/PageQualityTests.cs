@@ -236,10 +236,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await englishUnverified.SignInAsync(Ui.Unverified);
         await englishUnverified.GotoAsync("/Organizations/Verification");
         await Check(englishUnverified, "verification (group's own page, English)");
-        var englishGroup = await app.NewPageAsync(locale: "en-US");
-        await englishGroup.SignInAsync(Ui.Mimamori);
-        await englishGroup.GotoAsync("/Matches");
-        await Check(englishGroup, "recommended for us (English)");
+        var englishRecommended = await app.NewPageAsync(locale: "en-US");
+        await englishRecommended.SignInAsync(Ui.Mimamori);
+        await englishRecommended.GotoAsync("/Matches");
+        await Check(englishRecommended, "recommended for us (English)");
 
         var english = await app.NewPageAsync(locale: "en-US");
         await english.GotoAsync(taskUrl);
