@@ -1,5 +1,4 @@
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
+using Matchboard.Domain.Matching;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
@@ -9,41 +8,39 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchboard.Benchmarks;
 
 /// <summary>
-/// The floors: for each query, the indexed SELECT of the same candidate rows with no matching logic — no loading of
-/// the group or task, no eligibility or certification rule, no per-row decision. What the candidates are (the
-/// group's categories and wards, the task's category and ward) is read once before timing and passed in as values.
-/// A matching query can never be faster than its floor; the ratio says what matching adds on top of it.
+/// The floors: for each query, the indexed SELECT of the same candidate rows by the rubric's candidate rule, with no
+/// scoring — no loading of the group or task, no track record, no ranking, no per-row decision. The candidates (the
+/// group's categories and wards with the related categories and neighbouring wards, by
+/// <see cref="MatchScoring.CandidateCategories"/> and <see cref="MatchScoring.CandidateWards"/>; the same from the
+/// task's side) are worked out once before timing and passed in as values. A matching query can never be faster than
+/// its floor; the ratio says what loading, scoring and ranking add on top of it.
 /// </summary>
 public sealed class Floors
 {
-    private const int PageSize = 20;
-
-    private readonly IConfigurationProvider _mapping =
-        new MapperConfiguration(c => c.AddProfile<TaskMappingProfile>());
-
-    /// <summary>Open tasks in the group's categories and wards: count and the first page, same order and projection.</summary>
+    /// <summary>Open tasks in the candidate categories × candidate wards, the columns the scorer reads.</summary>
     public async Task<int> TasksInAsync(
         MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, DateTimeOffset now, CancellationToken ct)
     {
         var categoryList = categories.ToList();
         var wardList = wards.ToList();
-        var tasks = db.Tasks.AsNoTracking()
+        var candidates = await db.Tasks.AsNoTracking()
             .Where(TaskAccess.EverPublished)
             .Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now)
-            .Where(t => categoryList.Contains(t.Category) && wardList.Contains(t.Ward));
-        var total = await tasks.CountAsync(ct);
-        _ = await tasks.OrderBy(t => t.BidDeadline).ThenBy(t => t.Id)
-            .Take(PageSize)
-            .ProjectTo<TaskSummaryDto>(_mapping)
+            .Where(t => categoryList.Contains(t.Category) && wardList.Contains(t.Ward))
+            .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
             .ToListAsync(ct);
-        return total;
+        return candidates.Count;
     }
 
-    /// <summary>Every organization serving the category in the ward: the announcement's candidate rows, as entities.</summary>
-    public async Task<int> GroupsServingAsync(MatchboardDbContext db, string category, string ward, CancellationToken ct)
+    /// <summary>Verified civic groups serving a candidate category in a candidate ward, as entities.</summary>
+    public async Task<int> GroupsServingAsync(
+        MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, CancellationToken ct)
     {
+        var categoryList = categories.ToList();
+        var wardList = wards.ToList();
         List<Organization> candidates = await db.Organizations.AsNoTracking()
-            .Where(o => o.Categories.Contains(category) && o.WardsServed.Contains(ward))
+            .Where(o => o.Kind == OrganizationKind.CivicGroup && o.IsVerified)
+            .Where(o => o.Categories.Any(c => categoryList.Contains(c)) && o.WardsServed.Any(w => wardList.Contains(w)))
             .ToListAsync(ct);
         return candidates.Count;
     }

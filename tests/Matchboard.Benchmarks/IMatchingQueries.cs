@@ -3,8 +3,8 @@ using Matchboard.Web.Data;
 namespace Matchboard.Benchmarks;
 
 /// <summary>
-/// The seam: the three matching queries under test. <see cref="TaskMatcherQueries"/> is what the app does today;
-/// a ranked (scored) implementation replaces it here and the floors stay as they are. Each returns how many rows
+/// The seam: the three matching queries under test. <see cref="ScorerQueries"/> calls the product's ranked matching
+/// (MatchService); the floors fetch the same candidate rows without scoring. Each returns how many rows
 /// it produced, so that the harness can check figure and floor did real work.
 /// </summary>
 public interface IMatchingQueries

@@ -152,6 +152,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await Check(group, "home (group, with the to-do list)");
         await group.GotoAsync("/Tasks?matching=true");
         await Check(group, "matching board");
+        await group.GotoAsync("/Matches");
+        await Check(group, "recommended for us");
         await group.GotoAsync(taskUrl);
         await Expect(group.Locator("#my-bid-summary")).ToBeVisibleAsync();
         await Check(group, "task page (group with own bid)");
@@ -234,6 +236,10 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await englishUnverified.SignInAsync(Ui.Unverified);
         await englishUnverified.GotoAsync("/Organizations/Verification");
         await Check(englishUnverified, "verification (group's own page, English)");
+        var englishRecommended = await app.NewPageAsync(locale: "en-US");
+        await englishRecommended.SignInAsync(Ui.Mimamori);
+        await englishRecommended.GotoAsync("/Matches");
+        await Check(englishRecommended, "recommended for us (English)");
 
         var english = await app.NewPageAsync(locale: "en-US");
         await english.GotoAsync(taskUrl);
@@ -303,6 +309,8 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
             ("directory", anonymous, "/Groups"),
             ("city-dashboard", city, "/City/Dashboard"),
             ("awards", anonymous, "/Awards"),
+            ("home-group", group, "/"),
+            ("recommended", group, "/Matches"),
         };
         var overflowing = new List<string>();
         foreach (var width in new[] { 1280, 375 })

@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         yield return Api("POST /api/tasks/{taskId:int}/questions", Stage.Bidding, w => To($"/api/tasks/{w.OpenTaskId}/questions").WithJson(new { text = "駐車場はありますか。" }), ApiGroup(bidder: Created, other: Created, unverified: Unprocessable));
         // Matching: any civic group's own ranked list (it reads only the caller's organization); nobody else has one.
         yield return Api("GET /api/matches/tasks", Stage.Bidding, _ => To("/api/matches/tasks"), ApiGroup(bidder: Ok, other: Ok, unverified: Ok));
+        yield return Page("GET /Matches", Stage.Bidding, _ => To("/Matches"), PageGroup(bidder: Ok, other: Ok, unverified: Ok));
         yield return Api("POST /api/questions/{id:int}/answer", Stage.Bidding, async w => To($"/api/questions/{await w.FreshQuestionAsync()}/answer").WithJson(new { answer = "火曜日でお願いします。" }), ApiOfficer(owner: Ok, other: Forbidden));
 
         // ---- Individual supporters: associations list and ask; the supporter (the Supporter role, to whom every fresh
