@@ -42,6 +42,40 @@ public class MatchScoringTests
         Reason(MatchScoring.ScoreBid(Task(feeYen: feeYen), Group(), bid, MatchWeights.Default, Reference), code);
 
     [Fact]
+    public void AGroupsListScoresEachTaskExactlyAsScoringItAloneWouldAndLeavesOutNonCandidates()
+    {
+        var categories = new[] { Categories.WatchOver, Categories.ElderlySalon, Categories.Cleanup };
+        var wards = new[] { Wards.Nakahara, Wards.Saiwai, Wards.Asao };
+        var tasks = Enumerable.Range(1, 60)
+            .Select(i => Task(id: i, category: categories[i % 3], ward: wards[i / 3 % 3], certificationRequired: i % 4 == 0, insuranceRequired: i % 5 == 0))
+            .ToList();
+        var certified = new CertificationFact(true, Start.AddDays(100));
+        var insured = new InsuranceFact(true, Start.AddDays(5));
+        // The group's facts differ by task (its experience in the task's category, the mark and insurance on its start).
+        MatchGroup GroupFor(MatchTask task) => Group(
+            categories: [Categories.WatchOver],
+            certification: task.Id % 3 == 0 ? certified : CertificationFact.None,
+            insurance: task.Id % 2 == 0 ? insured : InsuranceFact.None,
+            track: TrackRecord.None with { CompletedInCategory = task.Category == Categories.WatchOver ? 2 : 0 });
+
+        var listed = MatchScoring.ScoreTasks(tasks, GroupFor, MatchWeights.Default, Reference).ToList();
+
+        var alone = tasks
+            .Select(t => (Task: t, Score: MatchScoring.ScoreTask(t, GroupFor(t), MatchWeights.Default, Reference)))
+            .Where(p => p.Score is not null)
+            .ToList();
+        Assert.Equal(alone.Select(p => p.Task.Id), listed.Select(p => p.Task.Id));
+        Assert.All(listed.Zip(alone), pair =>
+        {
+            Assert.Equal(pair.Second.Score!.Total, pair.First.Score.Total);
+            Assert.Equal(pair.Second.Score.MeetsRequirements, pair.First.Score.MeetsRequirements);
+            Assert.Equal(pair.Second.Score.Reasons, pair.First.Score.Reasons, (a, b) => a.Code == b.Code && a.Points == b.Points && a.Arguments.SequenceEqual(b.Arguments));
+        });
+        Assert.DoesNotContain(listed, p => p.Task.Category == Categories.Cleanup);
+        Assert.Contains(listed, p => p.Task.Category == Categories.ElderlySalon);
+    }
+
+    [Fact]
     public void AFirstTimeGroupInTheSameCategoryAndWardScoresFitPlusNeutralEverywhereElse()
     {
         var score = Score();

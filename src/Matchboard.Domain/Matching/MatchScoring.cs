@@ -19,6 +19,45 @@ public static class MatchScoring
     }
 
     /// <summary>
+    /// One group's scores for many tasks (its ranked list), candidates only. <see cref="ScoreTask"/> reads of a task only
+    /// its category, its ward and its two requirements, and of the group what <paramref name="groupFor"/> states for that
+    /// task; tasks alike in all of these get the same score, so each such kind is scored once and shared. A city's list
+    /// of tens of thousands of candidates then costs a few hundred scorings, not one per task.
+    /// </summary>
+    public static IEnumerable<(MatchTask Task, MatchScore Score)> ScoreTasks(
+        IEnumerable<MatchTask> tasks, Func<MatchTask, MatchGroup> groupFor, MatchWeights weights, MatchReferenceData reference)
+    {
+        var scores = new Dictionary<TaskKind, MatchScore?>();
+        foreach (var task in tasks)
+        {
+            var group = groupFor(task);
+            var kind = new TaskKind(task.Category, task.Ward, task.CertificationRequired, task.InsuranceRequired,
+                group.Id, group.Certification, group.Insurance, group.Capacity, group.TrackRecord);
+            if (!scores.TryGetValue(kind, out var score))
+            {
+                scores[kind] = score = ScoreTask(task, group, weights, reference);
+            }
+
+            if (score is not null)
+            {
+                yield return (task, score);
+            }
+        }
+    }
+
+    /// <summary>What makes two tasks score alike for one group (its categories and wards served are the same for every task).</summary>
+    private sealed record TaskKind(
+        string Category,
+        string Ward,
+        bool CertificationRequired,
+        bool InsuranceRequired,
+        int GroupId,
+        CertificationFact Certification,
+        InsuranceFact Insurance,
+        CapacityFact Capacity,
+        TrackRecord TrackRecord);
+
+    /// <summary>
     /// A bid's score for the association's comparison: the group's score for the task plus price and start. A bid is
     /// always scored (the group may have changed what it serves since), with any missing fit shown as no points.
     /// </summary>

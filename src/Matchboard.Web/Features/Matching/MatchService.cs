@@ -80,10 +80,8 @@ public sealed class MatchService(
             .ToListAsync(ct);
 
         var facts = (await matchFacts.ForAsync([group], ct))[group.Id];
-        var scored = candidates
-            .Select(task => (Task: task, Score: MatchScoring.ScoreTask(task, facts.For(task, group, today), weights.Value, reference)))
-            .Where(p => p.Score is not null)
-            .Select(p => (p.Task, Score: p.Score!))
+        var scored = MatchScoring.ScoreTasks(candidates, task => facts.For(task, group, today), weights.Value, reference)
+            .Select(p => (p.Task, p.Score))
             .ToList();
         var ranked = MatchRanking.Rank(scored, p => p.Task.Id, p => p.Score);
 
