@@ -26,6 +26,7 @@ public static class MatchingSetup
         services.AddHostedService<ReferenceDataCheck>();
         services.AddScoped<MatchService>();
         services.AddScoped<MatchFacts>();
+        services.AddScoped<BidScoring>();
         return services;
     }
 
