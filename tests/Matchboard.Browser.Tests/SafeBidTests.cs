@@ -108,17 +108,22 @@ public sealed class SafeBidTests(BrowserApp app) : IClassFixture<BrowserApp>
         app.Clock.Advance(TimeSpan.FromDays(4));
         await officer.GotoAsync($"/Tasks/{taskId}");
         var groups = officer.Locator("#bid-compare tbody th");
+        var headings = officer.Locator("#bid-compare thead th");
+        // The server's order is the rubric's (「おすすめ順」): the score column is the sorted one.
         await Expect(groups).ToHaveTextAsync([new Regex("なかはら見守りネット"), new Regex("たまがわクリーンサポート")]);
-        await Expect(officer.Locator("#bid-compare thead th").Nth(1)).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(headings.Nth(1)).ToHaveAttributeAsync("aria-sort", "descending");
 
-        // The amount heading again: the highest first.
-        await officer.Locator("#bid-compare thead th").Nth(1).Locator("button").ClickAsync();
-        await Expect(officer.Locator("#bid-compare thead th").Nth(1)).ToHaveAttributeAsync("aria-sort", "descending");
+        // The amount heading: the lowest first; again: the highest first.
+        await headings.Nth(2).Locator("button").ClickAsync();
+        await Expect(headings.Nth(2)).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(groups).ToHaveTextAsync([new Regex("なかはら見守りネット"), new Regex("たまがわクリーンサポート")]);
+        await headings.Nth(2).Locator("button").ClickAsync();
+        await Expect(headings.Nth(2)).ToHaveAttributeAsync("aria-sort", "descending");
         await Expect(groups).ToHaveTextAsync([new Regex("たまがわクリーンサポート"), new Regex("なかはら見守りネット")]);
 
         // By certification: the group without comes first, and its badge in the cards is not the certified one.
-        await officer.Locator("#bid-compare thead th").Nth(2).Locator("button").ClickAsync();
-        await Expect(officer.Locator("#bid-compare thead th").Nth(2)).ToHaveAttributeAsync("aria-sort", "ascending");
+        await headings.Nth(3).Locator("button").ClickAsync();
+        await Expect(headings.Nth(3)).ToHaveAttributeAsync("aria-sort", "ascending");
         await Expect(groups.First).ToContainTextAsync("たまがわクリーンサポート");
         await Expect(officer.Locator(".badge.neutral", new() { HasText = "市の認証なし" })).ToHaveCountAsync(1);
         Assert.True(await officer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));

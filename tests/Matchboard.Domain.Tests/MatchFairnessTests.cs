@@ -121,4 +121,24 @@ public class MatchFairnessTests
         Assert.Null(MatchScoring.ShareOfAwardsFlag(2, 5, MatchFairness.Default));
         Assert.NotNull(MatchScoring.ShareOfAwardsFlag(2, 2, fairness));
     }
+
+    [Theory]
+    [InlineData(50, 5, 10, false)] // exactly the share is not more than it
+    [InlineData(50, 6, 11, true)]
+    [InlineData(100, 8, 8, false)] // a share of 100% can never be exceeded
+    [InlineData(0, 1, 4, true)] // a share of 0%: any award in the window is flagged
+    public void TheShareIsComparedExactlyAtItsEdges(int percent, int toGroup, int byAssociation, bool flagged)
+    {
+        var fairness = MatchFairness.Default with { ShareOfAwardsPercent = percent };
+
+        Assert.Equal(flagged, MatchScoring.ShareOfAwardsFlag(toGroup, byAssociation, fairness) is not null);
+    }
+
+    [Fact]
+    public void TheShownPercentIsRoundedDownSoItNeverOverstatesTheShare()
+    {
+        var flag = MatchScoring.ShareOfAwardsFlag(4, 6, MatchFairness.Default);
+
+        Assert.Equal(66, Assert.IsType<int>(flag!.Arguments[2]));
+    }
 }

@@ -1,5 +1,6 @@
 using Matchboard.Domain.Bids;
 using Matchboard.Domain.Organizations;
+using Matchboard.Web.Features.Matching;
 using Matchboard.Web.Features.Organizations;
 
 namespace Matchboard.Web.Features.Bids;
@@ -52,6 +53,24 @@ public sealed record BidDto
     public int? GroupCapacity { get; init; }
 
     public bool? GroupAtCapacity { get; init; }
+
+    /// <summary>
+    /// The bid's score by the published rubric (README, "The matching rubric"), on the association's opened comparison
+    /// only (null elsewhere): the sum of <see cref="Reasons"/>' points.
+    /// </summary>
+    public int? Score { get; init; }
+
+    /// <summary>The group meets the task's requirements (certification, insurance); a bid that does not is ranked after those that do.</summary>
+    public bool? MeetsRequirements { get; init; }
+
+    /// <summary>Why the bid scored what it did, factor by factor, in the reader's language (opened comparison only).</summary>
+    public IReadOnlyList<MatchReasonDto>? Reasons { get; init; }
+
+    /// <summary>
+    /// Fairness notices about the group, shown on the comparison and never hiding the bid or changing its score: today
+    /// the share-of-awards flag (<c>fairness.share-of-awards</c>). Empty when none applies; null off the opened comparison.
+    /// </summary>
+    public IReadOnlyList<MatchReasonDto>? Flags { get; init; }
 }
 
 /// <summary>
@@ -68,10 +87,16 @@ public sealed record TaskBidsDto
 
     public bool IsOpen => OpenedAt is not null;
 
+    /// <summary>The order of <see cref="Bids"/>: <c>score</c> or <c>amount</c>.</summary>
+    public string Sort { get; init; } = BidSort.Score;
+
     /// <summary>Bids received: every bid but a withdrawn one.</summary>
     public int Count { get; init; }
 
-    /// <summary>Lowest amount first; empty while sealed.</summary>
+    /// <summary>
+    /// Empty while sealed. Open: in the order asked for (<see cref="BidSort"/>): by default the published order of the
+    /// rubric (bids still in the running or chosen first, then requirements met, score, bid id), or lowest amount first.
+    /// </summary>
     public required IReadOnlyList<BidDto> Bids { get; init; }
 }
 
@@ -105,4 +130,16 @@ public sealed record BidRequest
     public int? StaffPlanned { get; init; }
 
     public DateOnly? EarliestStart { get; init; }
+}
+
+/// <summary>The orders of the opened comparison (<c>?sort=</c>).</summary>
+public static class BidSort
+{
+    /// <summary>The rubric's published order (「おすすめ順」): the default.</summary>
+    public const string Score = "score";
+
+    /// <summary>Lowest amount first, then the earlier bid (「金額の安い順」): the comparison's order before the rubric.</summary>
+    public const string Amount = "amount";
+
+    public static bool IsKnown(string? sort) => sort is null or Score or Amount;
 }

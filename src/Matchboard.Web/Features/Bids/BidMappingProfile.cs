@@ -15,6 +15,10 @@ public sealed class BidMappingProfile : Profile
             .ForMember(d => d.GroupActiveContracts, o => o.Ignore())
             .ForMember(d => d.GroupCapacity, o => o.Ignore())
             .ForMember(d => d.GroupAtCapacity, o => o.Ignore())
+            .ForMember(d => d.Score, o => o.Ignore())
+            .ForMember(d => d.MeetsRequirements, o => o.Ignore())
+            .ForMember(d => d.Reasons, o => o.Ignore())
+            .ForMember(d => d.Flags, o => o.Ignore())
             .MaxDepth(2);
     }
 }

@@ -3,13 +3,16 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Matchboard.Domain;
 using Matchboard.Domain.Bids;
+using Matchboard.Domain.Matching;
 using Matchboard.Domain.Notifications;
 using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Matching;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Features.Tasks;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +25,9 @@ public sealed class BidService(
     NotificationOutbox outbox,
     IStringLocalizer<Messages> messages,
     TaskService tasks,
-    Organizations.InsuranceService capacity)
+    Organizations.InsuranceService capacity,
+    BidScoring scoring,
+    UiFormat ui)
 {
     /// <summary>
     /// The confirmation step: the bid as it would be sent, refused for exactly what sending it would refuse,
@@ -124,10 +129,17 @@ public sealed class BidService(
     /// <summary>
     /// A task's bids, for the association that posted it and no one else; and for it too only once they are open
     /// (<see cref="BidDisclosure"/>): until the deadline it learns how many have arrived, nothing more. Its first read
-    /// after the deadline opens them, if the sweep has not yet.
+    /// after the deadline opens them, if the sweep has not yet. Open, each bid carries its score and reasons by the
+    /// published rubric and any fairness flag (<see cref="BidScoring"/>), in the order asked for (<see cref="BidSort"/>).
     /// </summary>
-    public async Task<TaskBidsDto> ListForTaskAsync(int taskId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<TaskBidsDto> ListForTaskAsync(int taskId, string? sort, ClaimsPrincipal user, CancellationToken ct)
     {
+        // Before anything else: a refused request must not be the read that opens the bids.
+        if (!BidSort.IsKnown(sort))
+        {
+            DomainException.ThrowIfAny([new FieldError("sort", "unknown-sort")]);
+        }
+
         var associationId = user.RequiredOrganizationId();
         var task = await LoadSealAsync(taskId, associationId, ct);
         if (task.AssociationId != associationId)
@@ -151,7 +163,48 @@ public sealed class BidService(
             .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
             .ProjectTo<BidDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
-        return new TaskBidsDto { BidDeadline = task.BidDeadline, OpenedAt = task.BidsOpenedAt, Count = count, Bids = await WithLoadAsync(bids, ct) };
+        var scored = await WithScoresAsync(task, await WithLoadAsync(bids, ct), ct);
+        var order = sort ?? BidSort.Score;
+        return new TaskBidsDto
+        {
+            BidDeadline = task.BidDeadline,
+            OpenedAt = task.BidsOpenedAt,
+            Count = count,
+            Sort = order,
+            Bids = order == BidSort.Amount ? scored : RankByScore(scored),
+        };
+    }
+
+    /// <summary>Each bid's score, reasons and fairness flags in the reader's language (the opened comparison).</summary>
+    private async Task<List<BidDto>> WithScoresAsync(CommunityTask task, List<BidDto> bids, CancellationToken ct)
+    {
+        var scores = await scoring.ScoreAsync(task, bids.Select(b => new BidToScore(b.Id, b.GroupId, b.AmountYen, b.EarliestStart)).ToList(), ct);
+        return bids.Select(b =>
+        {
+            var scored = scores[b.Id];
+            return b with
+            {
+                Score = scored.Score.Total,
+                MeetsRequirements = scored.Score.MeetsRequirements,
+                Reasons = scored.Score.Reasons.Select(r => MatchExplanations.Explain(r, ui)).ToList(),
+                Flags = scored.ShareOfAwards is { } flag ? [MatchExplanations.Explain(flag, ui)] : [],
+            };
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The rubric's published order (<see cref="MatchRanking"/>) among the bids still in the running or chosen, then
+    /// the same order among those out of it (withdrawn, rejected, award taken back): they stay listed, scored, below.
+    /// </summary>
+    private static List<BidDto> RankByScore(List<BidDto> bids)
+    {
+        static bool InRunning(BidDto b) => BidStatuses.IsLive(b.Status) || b.Status == BidStatus.Accepted;
+        MatchScore ScoreOf(BidDto b) => new(b.Score ?? 0, b.MeetsRequirements ?? false, []);
+        return
+        [
+            .. MatchRanking.Rank(bids.Where(InRunning), b => b.Id, ScoreOf),
+            .. MatchRanking.Rank(bids.Where(b => !InRunning(b)), b => b.Id, ScoreOf),
+        ];
     }
 
     /// <summary>Each bidding group's load now (the opened comparison): its bound contracts against its capacity.</summary>

@@ -11,8 +11,9 @@ public static class BidsApi
     {
         var bids = api.MapGroup("/tasks/{taskId:int}/bids").WithTags("Bids");
 
-        bids.MapGet("/", (int taskId, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
-                service.ListForTaskAsync(taskId, user, ct))
+        // ?sort=score (the rubric's published order, the default) or ?sort=amount (lowest amount first).
+        bids.MapGet("/", (int taskId, string? sort, BidService service, ClaimsPrincipal user, CancellationToken ct) =>
+                service.ListForTaskAsync(taskId, sort, user, ct))
             .RequireAuthorization(Policies.Officer);
 
         var mine = bids.MapGroup("/").RequireAuthorization(Policies.CivicGroup);

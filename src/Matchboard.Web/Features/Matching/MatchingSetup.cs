@@ -30,6 +30,7 @@ public static class MatchingSetup
         services.AddScoped<MatchService>();
         services.AddScoped<MatchFacts>();
         services.AddScoped<TaskPostedAudience>();
+        services.AddScoped<BidScoring>();
         return services;
     }
 

@@ -68,6 +68,15 @@ public sealed class DetailsModel(
     /// <summary>Contracts each bidding group has completed: its track record.</summary>
     public IReadOnlyDictionary<int, int> TrackRecord { get; private set; } = new Dictionary<int, int>();
 
+    /// <summary>
+    /// The comparison's order, from the query string so the two sort links work without JavaScript and the live
+    /// refresh of the bids region keeps it: <c>amount</c> (lowest first) or, for anything else, the rubric's order.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? BidOrder { get; set; }
+
+    public string BidSortApplied => BidOrder == BidSort.Amount ? BidSort.Amount : BidSort.Score;
+
     public BidDto? MyBid { get; private set; }
 
     /// <summary>The task's edits since publishing (変更の記録), newest first.</summary>
@@ -337,7 +346,7 @@ public sealed class DetailsModel(
         if (IsOwner)
         {
             MayPublish = VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
-            var received = await bids.ListForTaskAsync(id, User, ct);
+            var received = await bids.ListForTaskAsync(id, BidSortApplied, User, ct);
             Bids = received.Bids;
             BidsReceived = received.Count;
             BidsSealed = !received.IsOpen;

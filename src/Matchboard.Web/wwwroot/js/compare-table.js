@@ -1,7 +1,7 @@
 // Sorts the bid comparison table by the column whose heading is pressed (again: the other way). Without JavaScript the
-// table reads fine in the server's order (lowest amount first). Each cell's data-value is what it sorts by; the
-// heading's aria-sort says the current order to screen readers. Live re-renders of the bids region bring a new table:
-// the handler is delegated and the chosen order is applied again.
+// table reads fine in the server's order (the rubric's, or lowest amount first: the page's two sort links). Each cell's
+// data-value is what it sorts by; the heading's aria-sort says the current order to screen readers. Live re-renders of
+// the bids region bring a new table: the handler is delegated and the chosen order is applied again.
 (function () {
   'use strict';
 
