@@ -19,22 +19,26 @@ namespace Matchboard.Web.Tests;
 public sealed class SupporterTests(MatchboardFactory factory) : IClassFixture<MatchboardFactory>
 {
     [Fact]
-    public async Task AnAssociationSeesTheVerifiedSupportersOfItsWardOnlyByWardAndCategories()
+    public async Task AnAssociationSeesTheVerifiedSupportersOfItsAndTheNeighbouringWardsOnlyByWardAndCategories()
     {
         var kizuki = await ApiClient.SignInAsync(factory, DemoAccounts.KizukiOfficer);
         var mizonokuchi = await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer);
         var kosugi = await ApiClient.SignInAsync(factory, DemoAccounts.KosugiSupporter);
         var unverified = await AddSupporterAsync("中原 未確認", verified: false);
+        // Asao does not border Nakahara (seed-data/ward-adjacency.json); Takatsu, Mizonokuchi's ward, does.
+        var far = await AddSupporterAsync("麻生 確認済み", verified: true, ward: "asao");
 
         var near = await kizuki.Http.GetFromJsonAsync<JsonElement>("/api/supporters");
-        var elsewhere = await mizonokuchi.GetAsync<List<NearbySupporterDto>>("/api/supporters");
+        var nextDoor = await mizonokuchi.GetAsync<List<NearbySupporterDto>>("/api/supporters");
         var byOtherCategory = await kizuki.GetAsync<List<NearbySupporterDto>>("/api/supporters?category=cleanup");
 
         var listed = near.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == kosugi.OrganizationId);
         Assert.Equal(["id", "ward", "categories"], listed.EnumerateObject().Select(p => p.Name));
         Assert.Equal("nakahara", listed.GetProperty("ward").GetString());
         Assert.DoesNotContain(near.EnumerateArray(), s => s.GetProperty("id").GetInt32() == unverified);
-        Assert.DoesNotContain(elsewhere, s => s.Id == kosugi.OrganizationId);
+        Assert.DoesNotContain(near.EnumerateArray(), s => s.GetProperty("id").GetInt32() == far);
+        Assert.Contains(nextDoor, s => s.Id == kosugi.OrganizationId && s.Ward == "nakahara");
+        Assert.DoesNotContain(nextDoor, s => s.Id == far);
         Assert.DoesNotContain(byOtherCategory, s => s.Id == kosugi.OrganizationId);
 
         // The page says 「中原区の個人サポーター（…）」 and never the name; the public record does not exist for a supporter.
@@ -126,10 +130,12 @@ public sealed class SupporterTests(MatchboardFactory factory) : IClassFixture<Ma
         var task = await kizuki.PostTaskAsync(Requests.WatchOverTask(factory.Clock.GetUtcNow()));
         var cleanup = await kizuki.PostTaskAsync(Requests.CleanupTask(factory.Clock.GetUtcNow()));
         var unverified = await AddSupporterAsync("中原 確認待ち", verified: false);
+        var far = await AddSupporterAsync("麻生 遠方", verified: true, ward: "asao");
         var before = await CountAsync();
 
         await ProblemAssert.HasCodeAsync(await mizonokuchi.PostJsonAsync("/api/support-requests", new { supporterId = kosugi.OrganizationId, taskId = task.Id }), HttpStatusCode.Forbidden, "support.not-your-task");
         await ProblemAssert.HasCodeAsync(await kizuki.PostJsonAsync("/api/support-requests", new { supporterId = unverified, taskId = task.Id }), HttpStatusCode.NotFound, "supporter.not-found");
+        await ProblemAssert.HasCodeAsync(await kizuki.PostJsonAsync("/api/support-requests", new { supporterId = far, taskId = task.Id }), HttpStatusCode.NotFound, "supporter.not-found");
         await ProblemAssert.HasCodeAsync(await kizuki.PostJsonAsync("/api/support-requests", new { supporterId = kosugi.OrganizationId, taskId = cleanup.Id }), HttpStatusCode.UnprocessableEntity, "support.category-not-offered");
         await ProblemAssert.HasCodeAsync(await kizuki.PostJsonAsync("/api/support-requests", new { taskId = task.Id }), HttpStatusCode.BadRequest, "validation");
 
@@ -227,11 +233,11 @@ public sealed class SupporterTests(MatchboardFactory factory) : IClassFixture<Ma
     }
 
     /// <summary>A supporter made directly through the domain and UserManager (sign-up is another helper's).</summary>
-    private async Task<int> AddSupporterAsync(string name, bool verified)
+    private async Task<int> AddSupporterAsync(string name, bool verified, string ward = "nakahara")
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
-        var supporter = Organization.CreateSupporter(name, "nakahara", ["watch-over"], "土日");
+        var supporter = Organization.CreateSupporter(name, ward, ["watch-over"], "土日");
         if (verified)
         {
             supporter.Verify();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Domain;
+using Matchboard.Domain.Matching;
 using Matchboard.Domain.Notifications;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Support;
@@ -16,11 +17,11 @@ namespace Matchboard.Web.Features.Support;
 /// Before acceptance an association knows a supporter only by ward and categories; after it, by name and contact.
 /// A request is seen by its association and its supporter only: to anyone else it does not exist (404).
 /// </summary>
-public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, NotificationOutbox outbox)
+public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, NotificationOutbox outbox, MatchReferenceData reference)
 {
     /// <summary>
-    /// Verified supporters in the association's own ward (there is no ward adjacency data, so "near" is the same ward),
-    /// optionally only those offering a category.
+    /// Verified supporters near the association: in its own ward or a neighbouring one (the matching's candidate wards,
+    /// from the ward adjacency reference data), optionally only those offering a category.
     /// </summary>
     public async Task<IReadOnlyList<NearbySupporterDto>> ListNearbyAsync(string? category, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -66,8 +67,8 @@ public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, N
             throw new ForbiddenAccessException("support.not-your-task");
         }
 
-        var ward = await AssociationWardAsync(user, ct);
-        var supporter = await Nearby(ward).AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.SupporterId, ct)
+        // Near the task, as "Groups that fit" ranks supporters for it.
+        var supporter = await Nearby(task.Ward).AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.SupporterId, ct)
             ?? throw new ResourceNotFoundException("supporter.not-found");
         if (await db.SupportRequests.AnyAsync(r => r.TaskId == task.Id && r.SupporterId == supporter.Id && r.Status == SupportRequestStatus.Open, ct))
         {
@@ -139,8 +140,11 @@ public sealed class SupportService(MatchboardDbContext db, TimeProvider clock, N
         return (await ReceivedAsync(me, ct)).Single(r => r.Id == id);
     }
 
-    private IQueryable<Organization> Nearby(string ward) =>
-        db.Organizations.AsNoTracking().Where(SupportRequest.AvailableSupporters).Where(o => o.Ward == ward);
+    private IQueryable<Organization> Nearby(string ward)
+    {
+        var wards = MatchScoring.CandidateWards([ward], reference).ToList();
+        return db.Organizations.AsNoTracking().Where(SupportRequest.AvailableSupporters).Where(o => wards.Contains(o.Ward));
+    }
 
     private async Task<string> AssociationWardAsync(ClaimsPrincipal user, CancellationToken ct)
     {
