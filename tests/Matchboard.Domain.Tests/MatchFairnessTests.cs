@@ -109,7 +109,7 @@ public class MatchFairnessTests
         {
             Assert.Equal(MatchReasons.ShareOfAwards, flag.Code);
             Assert.Equal(0, flag.Points);
-            Assert.Equal([toGroup, byAssociation, percent], flag.Arguments);
+            Assert.Equal([toGroup, byAssociation, percent, MatchFairness.Default.WindowMonths], flag.Arguments);
         }
     }
 

@@ -161,7 +161,7 @@ public sealed class BidComparisonScoringTests(MatchboardFactory factory) : IClas
         var flagged = list.Bids.Single(b => b.GroupName == Tamagawa);
         var flag = Assert.Single(flagged.Flags!);
         Assert.Equal(MatchReasons.ShareOfAwards, flag.Code);
-        Assert.Equal("この町内会・自治会が最近決めた依頼4件のうち3件（75%）がこの団体です", flag.Text);
+        Assert.Equal("この町内会・自治会が過去12か月に決めた依頼4件のうち3件（75%）がこの団体です", flag.Text);
         Assert.Empty(list.Bids.Single(b => b.GroupName == Mimamori).Flags!);
         // Flagged, not hidden, and the score is the rubric's alone.
         Assert.Equal(flagged.Score, flagged.Reasons!.Sum(r => r.Points));
@@ -240,7 +240,7 @@ public sealed class BidComparisonScoringTests(MatchboardFactory factory) : IClas
         }
 
         Assert.Contains("<details class=\"all-reasons\">", html);
-        Assert.Contains("この町内会・自治会が最近決めた依頼", html);
+        Assert.Contains("この町内会・自治会が過去12か月に決めた依頼", html);
         Assert.Contains($"data-share-of-awards=\"{expensive.GroupId}\"", html);
         Assert.DoesNotContain($"data-share-of-awards=\"{cheap.GroupId}\"", html);
     }

@@ -114,6 +114,6 @@ public static class MatchReasons
     /// <summary>[earliest start (DateOnly), days late (int)]</summary>
     public const string StartLate = "start.late";
 
-    /// <summary>[awarded to the group (int), awarded by the association (int), percent (int)] — a flag, not points.</summary>
+    /// <summary>[awarded to the group (int), awarded by the association (int), percent (int), window in months (int)] — a flag, not points.</summary>
     public const string ShareOfAwards = "fairness.share-of-awards";
 }

@@ -89,7 +89,7 @@ public static class MatchScoring
 
         // Exact integer comparison: more than the share, never "about".
         return (long)awardedToGroup * 100 > (long)fairness.ShareOfAwardsPercent * awardedByAssociation
-            ? MatchReason.Of(MatchReasons.ShareOfAwards, 0, 0, awardedToGroup, awardedByAssociation, awardedToGroup * 100 / awardedByAssociation)
+            ? MatchReason.Of(MatchReasons.ShareOfAwards, 0, 0, awardedToGroup, awardedByAssociation, awardedToGroup * 100 / awardedByAssociation, fairness.WindowMonths)
             : null;
     }
 
