@@ -104,6 +104,15 @@ public static class AppBenchmark
             }
 
             var floor = measured[0];
+            var loadCores = server.PinnedTo is { } serverCore
+                ? string.Join(',', Enumerable.Range(0, Environment.ProcessorCount).Where(c => c.ToString(CultureInfo.InvariantCulture) != serverCore))
+                : null;
+            if (await WrkCrossCheck.RequestsPerSecondAsync(server.Address, "/css/site.css", connections, seconds, loadCores) is { } wrk)
+            {
+                Console.WriteLine($"  cross-check: wrk -t1 -c{connections} gets {wrk:N0} req/s from the static file " +
+                    $"({wrk / floor.Max.RequestsPerSecond:F2}× this generator's floor)");
+            }
+
             foreach (var figure in measured.Skip(1))
             {
                 var ratio = figure.Max.RequestsPerSecond / floor.Max.RequestsPerSecond;
