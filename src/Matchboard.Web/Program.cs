@@ -15,6 +15,7 @@ using Matchboard.Web.Features.Complaints;
 using Matchboard.Web.Features.Contracts;
 using Matchboard.Web.Features.Dashboard;
 using Matchboard.Web.Features.Directory;
+using Matchboard.Web.Features.Floors;
 using Matchboard.Web.Features.OpenData;
 using Matchboard.Web.Features.Organizations;
 using Matchboard.Web.Features.Home;
@@ -252,6 +253,7 @@ api.MapAuthApi()
 
 app.MapRazorPages();
 app.MapHub<MatchboardHub>(MatchboardHub.Path);
+app.MapMatchboardFloors(); // the benchmark's floors: mapped only with Matchboard:Benchmark:Floors=true
 
 // The API reference is for developers: in Production only when the deployment chooses to publish it.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Matchboard:PublishApiReference", false))

@@ -1302,6 +1302,30 @@ namespace Matchboard.Web.Data.Migrations.Postgres
                     b.ToTable("AuditSeals", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Web.Data.Benchmarking.FloorWrite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FloorWrites", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Web.Features.Accounts.AccountEvent", b =>
                 {
                     b.Property<int>("Id")

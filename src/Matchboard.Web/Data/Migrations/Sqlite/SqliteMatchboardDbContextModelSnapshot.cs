@@ -1258,6 +1258,28 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditSeals", (string)null);
                 });
 
+            modelBuilder.Entity("Matchboard.Web.Data.Benchmarking.FloorWrite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FloorWrites", (string)null);
+                });
+
             modelBuilder.Entity("Matchboard.Web.Features.Accounts.AccountEvent", b =>
                 {
                     b.Property<int>("Id")

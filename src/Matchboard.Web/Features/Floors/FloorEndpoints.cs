@@ -1,0 +1,109 @@
+using System.Net.WebSockets;
+using System.Security.Claims;
+using Matchboard.Domain.Notifications;
+using Matchboard.Web.Data;
+using Matchboard.Web.Data.Benchmarking;
+using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Features.Notifications;
+using Matchboard.Web.Hubs;
+using Matchboard.Web.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Matchboard.Web.Features.Floors;
+
+/// <summary>
+/// The benchmark's floors (issue 13): the cheapest thing the same server can do of each kind, measured in the same run
+/// as the figure it bounds. They exist only when the benchmark starts the app with <c>Matchboard:Benchmark:Floors=true</c>;
+/// in every other configuration the paths are not mapped at all (404).
+/// <list type="bullet">
+/// <item><c>/_floors/echo</c>: a raw WebSocket echo (the floor of push latency).</item>
+/// <item><c>POST /_floors/broadcast</c>: the request body sent to every hub client as <c>floor</c> with a plain
+/// <c>Clients.All</c> (the floor of fan-out: the same clients, no matching, no groups).</item>
+/// <item><c>POST /_floors/insert</c>: one row through the same write path a bid takes (member's sign-in, write rate
+/// limit, <c>Idempotency-Key</c>, the outbox's transaction with one numbered notification, the audit entry), without
+/// the bid's rules.</item>
+/// </list>
+/// </summary>
+public static class FloorEndpoints
+{
+    public const string Setting = "Matchboard:Benchmark:Floors";
+
+    public const string HubMethod = "floor";
+
+    public static WebApplication MapMatchboardFloors(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue(Setting, false))
+        {
+            return app;
+        }
+
+        var floors = app.MapGroup("/_floors").ExcludeFromDescription();
+
+        // WebSockets only here (as SignalR does for its own endpoints): the app's pipeline is left as it is.
+        var echo = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+        echo.UseWebSockets();
+        echo.Run(EchoAsync);
+        floors.Map("/echo", echo.Build());
+
+        floors.MapPost("/broadcast", async Task<NoContent> (HttpRequest request, IHubContext<MatchboardHub> hub) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var payload = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            await hub.Clients.All.SendAsync(HubMethod, payload, request.HttpContext.RequestAborted);
+            return TypedResults.NoContent();
+        });
+
+        floors.MapPost("/insert", InsertAsync)
+            .RequireAuthorization(Policies.Member)
+            .RequireRateLimiting(RateLimits.Writes)
+            .AcceptsIdempotencyKey();
+        return app;
+    }
+
+    public sealed record FloorWriteDto(long Id);
+
+    private static async Task<Created<FloorWriteDto>> InsertAsync(
+        string? note, MatchboardDbContext db, NotificationOutbox outbox, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var organizationId = user.RequiredOrganizationId();
+        var now = clock.GetUtcNow();
+        var write = FloorWrite.Of(organizationId, note ?? string.Empty, now);
+        db.FloorWrites.Add(write);
+
+        // The type a bid's notification has, so that delivery and mail preferences cost what they cost for a bid.
+        outbox.Add(() => new Notification(organizationId, NotificationType.BidPlaced, taskId: null, "floor", now, path: "/"));
+        await outbox.CommitAsync(ct);
+        return TypedResults.Created($"/_floors/insert/{write.Id}", new FloorWriteDto(write.Id));
+    }
+
+    private static async Task EchoAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), context.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return;
+                }
+
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The client went away: nothing to answer.
+        }
+    }
+}
