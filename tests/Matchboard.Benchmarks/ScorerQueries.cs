@@ -18,8 +18,9 @@ namespace Matchboard.Benchmarks;
 /// (<c>AddMatchboardMatching</c>, AutoMapper profiles of the Web assembly, localization, <see cref="UiFormat"/>), in a
 /// scope per call whose <see cref="MatchboardDbContext"/> is the harness's fresh context.
 /// Tasks for a group = <c>MatchService.TasksForAsync</c> (GET /api/matches/tasks, page 1 with its reasons in words);
-/// groups for a task = <c>RankGroupsAsync(task, CivicGroup)</c>; the fan-out = the same ranking filtered by
-/// <c>BiddingEligibility.RefusalCode(...) is null</c>, one TaskPosted notification each.
+/// groups for a task = <c>RankGroupsAsync(task, CivicGroup)</c>; the fan-out = <c>TaskPostedAudience.ForAsync</c> (the
+/// push's own audience: that ranking, may bid, at least the threshold, reasons worded in ja and en), one TaskPosted
+/// notification each.
 /// </summary>
 public sealed class ScorerQueries : IMatchingQueries
 {
@@ -77,12 +78,9 @@ public sealed class ScorerQueries : IMatchingQueries
     {
         await using var scope = Scope(db);
         var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
-        var today = JapanTime.DateOf(now);
-        var ranked = await scope.ServiceProvider.GetRequiredService<MatchService>()
-            .RankGroupsAsync(task, OrganizationKind.CivicGroup, ct);
-        var notifications = ranked
-            .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
-            .Select(r => new Notification(r.Group.Id, NotificationType.TaskPosted, task.Id, task.Title, now))
+        var recipients = await scope.ServiceProvider.GetRequiredService<TaskPostedAudience>().ForAsync(task, ct);
+        var notifications = recipients
+            .Select(r => new Notification(r.GroupId, NotificationType.TaskPosted, task.Id, task.Title, now, match: r.Match))
             .ToList();
         return notifications.Count;
     }
