@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matchboard.Domain;
 using Matchboard.Domain.Matching;
 using Matchboard.Domain.Notifications;
@@ -23,22 +24,33 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
     {
         var today = JapanTime.DateOf(clock.GetUtcNow());
         var ranked = await matches.RankGroupsAsync(task, OrganizationKind.CivicGroup, ct);
+        // Thousands of recipients share a handful of distinct reasons: each is worded once per language.
+        var words = new Dictionary<MatchReasonKey, (string Ja, string En)>();
         return ranked
             .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
             .Where(r => r.Score.Total >= notify.Value.MinimumScore)
-            .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score)))
+            .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score, words)))
             .ToList();
     }
 
-    private NotificationMatch MatchOf(MatchScore score) =>
+    private NotificationMatch MatchOf(MatchScore score, Dictionary<MatchReasonKey, (string Ja, string En)> words) =>
         new(score.Total, score.TopReasons(TopReasons)
-            .Select(r => new NotificationMatchReason(
-                r.Code,
-                r.Points,
-                r.MaxPoints,
-                UiCulture.In(UiCulture.Japanese, () => MatchExplanations.Text(r, ui)),
-                UiCulture.In(UiCulture.English, () => MatchExplanations.Text(r, ui))))
+            .Select(r =>
+            {
+                var key = new MatchReasonKey(r.Code, string.Join('\u001f', r.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture))));
+                if (!words.TryGetValue(key, out var text))
+                {
+                    words[key] = text = (
+                        UiCulture.In(UiCulture.Japanese, () => MatchExplanations.Text(r, ui)),
+                        UiCulture.In(UiCulture.English, () => MatchExplanations.Text(r, ui)));
+                }
+
+                return new NotificationMatchReason(r.Code, r.Points, r.MaxPoints, text.Ja, text.En);
+            })
             .ToList());
+
+    /// <summary>A reason's code and arguments: equal keys are worded alike.</summary>
+    private readonly record struct MatchReasonKey(string Code, string Arguments);
 }
 
 /// <summary>A group to tell of a new task, with its match for the notification.</summary>
