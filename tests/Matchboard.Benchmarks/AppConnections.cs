@@ -125,6 +125,9 @@ public static class AppConnections
                 stillConnected += int.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
             }
 
+            Console.WriteLine($"  {stillConnected:N0} still connected after {held.Elapsed.TotalSeconds:F0} s; server RSS {before.Rss / 1048576.0:F0} → " +
+                $"{after.Rss / 1048576.0:F0} MiB, live managed {before.Managed / 1048576.0:F0} → {after.Managed / 1048576.0:F0} MiB " +
+                $"(open-file limit {limit:N0})");
             return new Result(count, connected, stillConnected, processes, opening.Elapsed, held.Elapsed,
                 before.Rss, after.Rss, before.Managed, after.Managed, limit, firstError);
         }
