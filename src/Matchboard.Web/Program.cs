@@ -115,7 +115,10 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
     }
 });
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-services.AddSignalR().AddJsonProtocol(options => JsonInput.Configure(options.PayloadSerializerOptions));
+// JSON is what the browser speaks (live.js); a client that opts in (e.g. a native app) may ask for MessagePack.
+services.AddSignalR()
+    .AddJsonProtocol(options => JsonInput.Configure(options.PayloadSerializerOptions))
+    .AddMessagePackProtocol();
 services.AddResponseCompression(options =>
 {
     // Scripts and styles only: pages carry antiforgery tokens, and compressing secrets beside

@@ -10,7 +10,7 @@ namespace Matchboard.Benchmarks;
 /// server. Each figure's maximum throughput (64 connections, closed loop) is compared with the static file's, and its
 /// p99 is taken at half its own maximum rate with load sent at a fixed rate (open loop, latency from the scheduled time).
 /// <c>--smoke</c>: tiny data and one-second runs, to keep it working (timings mean nothing).
-/// Options: <c>--tasks N --groups N --associations N --seconds N --connections N --no-pin --keep</c>.
+/// Options: <c>--tasks N --groups N --associations N --seconds N --connections N --idle N --hold-seconds N --no-pin --keep</c>.
 /// </summary>
 public static class AppBenchmark
 {
@@ -126,6 +126,13 @@ public static class AppBenchmark
                     informational ? "—" : $"≤ {P99TargetMs} ms",
                     informational ? "—" : figure.HalfRate.P99Ms <= P99TargetMs ? "met" : "missed"));
             }
+
+            // Idle hub connections held, from several client processes and source addresses (AppConnections.cs).
+            var idle = await AppConnections.MeasureAsync(server.Address, server.ProcessId, options.DatabaseFile,
+                Int("--idle", 16_000, 200), TimeSpan.FromSeconds(Int("--hold-seconds", 30, 3)));
+            broken |= smoke ? idle.Held < idle.Wanted : idle.Connected == 0;
+            rows.Add(new Row("Idle hub connections on one instance (WebSockets, JSON)", AppConnections.Row(idle), "—", "—", "—",
+                "≥ 15,000 held", idle.Held >= 15_000 ? "met" : "missed"));
         }
 
         Console.WriteLine();

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 // Usage: dotnet run -c Release --project tests/Matchboard.Benchmarks [-- --smoke] [--tasks N] [--groups N]
 //        [--iterations N] [--warmup N] [--db FILE] [--keep]
 
+if (args.Contains("--hold")) return await AppConnections.HoldAsync(args); // a client process of the idle-connections test
 if (args.Contains("--app")) return await AppBenchmark.RunAsync(args); // issue 13: the app over HTTP (AppBenchmark.cs)
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

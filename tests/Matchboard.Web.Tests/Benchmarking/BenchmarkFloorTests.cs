@@ -21,6 +21,7 @@ public sealed class BenchmarkFloorTests(FloorsFactory floors, MatchboardFactory 
     [InlineData("GET", "/_floors/echo")]
     [InlineData("POST", "/_floors/broadcast")]
     [InlineData("POST", "/_floors/insert")]
+    [InlineData("GET", "/_floors/memory")]
     public async Task WithoutTheSettingTheFloorsDoNotExist(string method, string path)
     {
         var member = await ApiClient.SignInAsync(plain, DemoAccounts.TamagawaStaff);
@@ -47,6 +48,16 @@ public sealed class BenchmarkFloorTests(FloorsFactory floors, MatchboardFactory 
         }
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TheMemoryReadingGivesLiveManagedBytesAndTheWorkingSet()
+    {
+        var memory = await floors.CreateClient().GetFromJsonAsync<FloorEndpoints.FloorMemoryDto>("/_floors/memory");
+
+        Assert.NotNull(memory);
+        Assert.True(memory.ManagedBytes > 0);
+        Assert.True(memory.WorkingSetBytes > memory.ManagedBytes);
     }
 
     [Fact]

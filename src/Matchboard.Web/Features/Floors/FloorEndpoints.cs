@@ -23,6 +23,8 @@ namespace Matchboard.Web.Features.Floors;
 /// <item><c>POST /_floors/insert</c>: one row through the same write path a bid takes (member's sign-in, write rate
 /// limit, <c>Idempotency-Key</c>, the outbox's transaction with one numbered notification, the audit entry), without
 /// the bid's rules.</item>
+/// <item><c>GET /_floors/memory</c>: live managed bytes (after a full collection) and the working set, for the
+/// idle-connections test.</item>
 /// </list>
 /// </summary>
 public static class FloorEndpoints
@@ -54,6 +56,16 @@ public static class FloorEndpoints
             return TypedResults.NoContent();
         });
 
+        // Not a floor: what the idle-connections test reads before and after holding its connections. A full blocking
+        // collection first, so that the managed figure is what is alive, not what is waiting to be collected.
+        floors.MapGet("/memory", () =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return TypedResults.Ok(new FloorMemoryDto(GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet));
+        });
+
         floors.MapPost("/insert", InsertAsync)
             .RequireAuthorization(Policies.Member)
             .RequireRateLimiting(RateLimits.Writes)
@@ -62,6 +74,8 @@ public static class FloorEndpoints
     }
 
     public sealed record FloorWriteDto(long Id);
+
+    public sealed record FloorMemoryDto(long ManagedBytes, long WorkingSetBytes);
 
     private static async Task<Created<FloorWriteDto>> InsertAsync(
         string? note, MatchboardDbContext db, NotificationOutbox outbox, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
