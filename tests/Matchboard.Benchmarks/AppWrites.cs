@@ -214,7 +214,11 @@ public static partial class AppWrites
     private static async Task<(LoadResult Max, LoadResult Half)> MeasureAsync(
         LoadGenerator load, string name, Func<long, HttpRequestMessage> request, TimeSpan seconds, TimeSpan warmUp)
     {
-        await load.SaturateAsync(request, warmUp);
+        if (warmUp > TimeSpan.Zero)
+        {
+            await load.SaturateAsync(request, warmUp);
+        }
+
         var max = await load.SaturateAsync(request, seconds);
         var half = await load.FixedRateAsync(request, Math.Max(1, max.RequestsPerSecond / 2), seconds * 1.5);
         Console.WriteLine($"  {name}: max {max.RequestsPerSecond:N0} req/s ({max.Errors} errors), " +
