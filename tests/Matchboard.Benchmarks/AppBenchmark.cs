@@ -52,6 +52,7 @@ public static class AppBenchmark
 
         var generated = await DataGenerator.GenerateAsync(options, DateTimeOffset.UtcNow);
         Console.WriteLine($"  data generated in {generated.TotalSeconds:F1} s: {options.DatabaseFile}");
+        var writes = await AppWrites.PrepareAsync(options.DatabaseFile, DateTimeOffset.UtcNow);
 
         var work = Directory.CreateTempSubdirectory("matchboard-app-bench-").FullName;
         var pin = !args.Contains("--no-pin");
@@ -127,6 +128,10 @@ public static class AppBenchmark
                     informational ? "—" : figure.HalfRate.P99Ms <= P99TargetMs ? "met" : "missed"));
             }
 
+            var (writeRows, writesBroken) = await AppWrites.MeasureAsync(server.Address, writes, load, floor.Name, floor.Max, floor.HalfRate, seconds, smoke ? TimeSpan.Zero : warmUp);
+            rows.AddRange(writeRows);
+            broken |= writesBroken;
+
             // Idle hub connections held, from several client processes and source addresses (AppConnections.cs).
             var idle = await AppConnections.MeasureAsync(server.Address, server.ProcessId, options.DatabaseFile,
                 Int("--idle", 16_000, 200), TimeSpan.FromSeconds(Int("--hold-seconds", 30, 3)));
@@ -165,5 +170,5 @@ public static class AppBenchmark
         return 0;
     }
 
-    private sealed record Row(string Figure, string Value, string Floor, string FloorValue, string Ratio, string Target, string Met);
+    internal sealed record Row(string Figure, string Value, string Floor, string FloorValue, string Ratio, string Target, string Met);
 }

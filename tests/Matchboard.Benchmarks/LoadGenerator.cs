@@ -42,7 +42,11 @@ public sealed class LoadGenerator(Uri baseAddress, int connections) : IDisposabl
         new(highestTrackableValue: TimeSpan.FromMinutes(1).Ticks / 10, numberOfSignificantValueDigits: 3);
 
     /// <summary>Closed loop: <see cref="Connections"/> callers, each one request at a time, for <paramref name="duration"/>.</summary>
-    public async Task<LoadResult> SaturateAsync(Func<long, string> path, TimeSpan duration)
+    public Task<LoadResult> SaturateAsync(Func<long, string> path, TimeSpan duration) =>
+        SaturateAsync(i => Get(path(i)), duration);
+
+    /// <summary>As above, with each request made whole by the caller (method, body, cookie or bearer token).</summary>
+    public async Task<LoadResult> SaturateAsync(Func<long, HttpRequestMessage> request, TimeSpan duration)
     {
         var latency = NewHistogram();
         long completed = 0, errors = 0, counter = 0;
@@ -54,7 +58,7 @@ public sealed class LoadGenerator(Uri baseAddress, int connections) : IDisposabl
             while (watch.Elapsed < duration)
             {
                 var start = Stopwatch.GetTimestamp();
-                var error = await SendAsync(path(Interlocked.Increment(ref counter)));
+                var error = await SendAsync(request(Interlocked.Increment(ref counter)));
                 if (error is null)
                 {
                     mine.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds));
@@ -77,7 +81,11 @@ public sealed class LoadGenerator(Uri baseAddress, int connections) : IDisposabl
     }
 
     /// <summary>Open loop: request i is due at start + i / rate; its latency runs from then to its answer.</summary>
-    public async Task<LoadResult> FixedRateAsync(Func<long, string> path, double ratePerSecond, TimeSpan duration)
+    public Task<LoadResult> FixedRateAsync(Func<long, string> path, double ratePerSecond, TimeSpan duration) =>
+        FixedRateAsync(i => Get(path(i)), ratePerSecond, duration);
+
+    /// <summary>As above, with each request made whole by the caller.</summary>
+    public async Task<LoadResult> FixedRateAsync(Func<long, HttpRequestMessage> request, double ratePerSecond, TimeSpan duration)
     {
         var latency = NewHistogram();
         long completed = 0, errors = 0;
@@ -95,10 +103,10 @@ public sealed class LoadGenerator(Uri baseAddress, int connections) : IDisposabl
             for (; sent < due; sent++)
             {
                 var scheduled = start + (long)(sent * interval);
-                var requestPath = path(sent);
+                var message = request(sent);
                 inFlight.Add(Task.Run(async () =>
                 {
-                    var error = await SendAsync(requestPath);
+                    var error = await SendAsync(message);
                     var elapsed = Stopwatch.GetElapsedTime(scheduled);
                     lock (latency)
                     {
@@ -124,18 +132,27 @@ public sealed class LoadGenerator(Uri baseAddress, int connections) : IDisposabl
     }
 
     /// <summary>One GET, read to the end; null when it succeeded (2xx), else what went wrong.</summary>
-    public async Task<string?> SendAsync(string path)
+    public Task<string?> SendAsync(string path) => SendAsync(Get(path));
+
+    /// <summary>One request, its answer read to the end; null when it succeeded (2xx), else what went wrong.</summary>
+    public async Task<string?> SendAsync(HttpRequestMessage request)
     {
+        var what = $"{request.Method} {request.RequestUri}";
         try
         {
-            using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-            return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} on {path}";
+            using (request)
+            using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead))
+            {
+                return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} on {what}";
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return $"{ex.GetType().Name} on {path}: {ex.Message}";
+            return $"{ex.GetType().Name} on {what}: {ex.Message}";
         }
     }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
     public void Dispose() => _http.Dispose();
 }

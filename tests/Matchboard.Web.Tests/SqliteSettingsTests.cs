@@ -26,4 +26,15 @@ public sealed class SqliteSettingsTests(SqliteSettingsTests.SqliteFactory factor
 
         Assert.Equal("wal", mode);
     }
+
+    [Fact]
+    public async Task AWriterWaitsForTheWriteLockInSqliteItselfNotInA150MillisecondRetry()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+
+        var timeout = await db.Database.SqlQueryRaw<int>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync();
+
+        Assert.Equal(SqliteBusyTimeout.Milliseconds, timeout);
+    }
 }

@@ -49,7 +49,9 @@ public static class MatchboardDatabase
     }
 
     internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString).AddInterceptors(BusyTimeout);
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
