@@ -126,6 +126,8 @@ public static class AppBenchmark
                     informational ? "—" : $"≤ {P99TargetMs} ms",
                     informational ? "—" : figure.HalfRate.P99Ms <= P99TargetMs ? "met" : "missed"));
             }
+
+            rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
         }
 
         Console.WriteLine();
