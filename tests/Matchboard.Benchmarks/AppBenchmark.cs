@@ -132,6 +132,8 @@ public static class AppBenchmark
             rows.AddRange(writeRows);
             broken |= writesBroken;
 
+            rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+
             // Idle hub connections held, from several client processes and source addresses (AppConnections.cs).
             var idle = await AppConnections.MeasureAsync(server.Address, server.ProcessId, options.DatabaseFile,
                 Int("--idle", 16_000, 200), TimeSpan.FromSeconds(Int("--hold-seconds", 30, 3)));

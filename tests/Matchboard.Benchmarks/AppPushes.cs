@@ -1,0 +1,456 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using HdrHistogram;
+using Matchboard.Domain;
+using Matchboard.Domain.Notifications;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+
+namespace Matchboard.Benchmarks;
+
+/// <summary>
+/// <c>--app</c>'s push rows (issue 13), with hub clients of the official SignalR client, each against a floor measured in
+/// the same run on the same server:
+/// <list type="bullet">
+/// <item>Push latency: a group revises its bid (<c>PUT …/bids/mine</c>) at a modest fixed rate, one request at a time; the
+/// latency runs from the request's SEND (the commit happens inside it) to the officer's hub client receiving the
+/// <c>notification</c>. Floor: a raw WebSocket echo round trip (<c>/_floors/echo</c>) at the same rate.</item>
+/// <item>Fan-out: an officer publishes a new task (<c>POST /api/tasks</c> with <c>publish</c>) that 1,000 connected
+/// groups match (same category and ward, verified, may bid: all in <c>TaskPostedAudience</c>); each client's delay runs
+/// from the request's send to its <c>TaskPosted</c>. Floor: <c>POST /_floors/broadcast</c> (a plain <c>Clients.All</c>)
+/// to the same clients, timed the same way. Rounds alternate so that both see the same machine.</item>
+/// </list>
+/// The data (an association, the groups, their accounts) is added to the generated file while the server runs; the
+/// groups are kept to one category and ward that the generated data also serves, so the audience query has its usual
+/// competition.
+/// </summary>
+public static class AppPushes
+{
+    private const double PushTarget = 3.0;
+
+    private const double FanOutTarget = 2.0;
+
+    private const string Category = Categories.WatchOver;
+
+    private const string Ward = Wards.Nakahara;
+
+    /// <summary>Runs both measurements; returns the table's rows (figure, value, floor, floor value, ratio, target, met).</summary>
+    /// <remarks>Options: <c>--push-groups N</c> (fan-out clients), <c>--push-samples N</c>, <c>--push-rounds N</c>.</remarks>
+    public static async Task<IReadOnlyList<string[]>> RunAsync(Uri address, string databaseFile, string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        int Int(string name, int full, int tiny)
+        {
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : smoke ? tiny : full;
+        }
+
+        var groupCount = Int("--push-groups", 1_000, 20);
+        var samples = Int("--push-samples", 400, 20);
+        var rounds = Int("--push-rounds", 6, 2);
+        var ratePerSecond = smoke ? 50 : 20;
+
+        var watch = Stopwatch.StartNew();
+        var (associationId, groupIds) = InsertOrganizations(databaseFile, groupCount);
+        await BenchmarkAccounts.AddAsync(databaseFile, [associationId, .. groupIds]);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16, UseCookies = false })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var officerToken = await SignInAsync(http, associationId);
+        var groupTokens = new string[groupIds.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, groupIds.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => groupTokens[i] = await SignInAsync(http, groupIds[i]));
+        Console.WriteLine($"  pushes: {groupCount:N0} groups + 1 association added and signed in ({watch.Elapsed.TotalSeconds:F1} s)");
+
+        var rows = new List<string[]>();
+        rows.Add(await PushLatencyAsync(address, http, officerToken, groupTokens[0], samples, ratePerSecond));
+        rows.Add(await FanOutAsync(address, http, officerToken, groupTokens, rounds));
+        Console.WriteLine("  visit report → alert on the officer's screen: not measured (needs a contract with visits; not built yet)");
+        return rows;
+    }
+
+    private static async Task<string[]> PushLatencyAsync(
+        Uri address, HttpClient http, string officerToken, string groupToken, int samples, int ratePerSecond)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / ratePerSecond);
+
+        // Floor: the raw WebSocket echo, a message the size of a bid notification, at the same rate.
+        var echo = LoadGenerator.NewHistogram();
+        using (var socket = new ClientWebSocket())
+        {
+            var ws = new UriBuilder(address) { Scheme = "ws", Path = "/_floors/echo" }.Uri;
+            await socket.ConnectAsync(ws, CancellationToken.None);
+            var message = Encoding.UTF8.GetBytes(new string('x', 400));
+            var buffer = new byte[4096];
+            for (var i = -samples / 10; i < samples; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                ValueWebSocketReceiveResult received;
+                do
+                {
+                    received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+                }
+                while (!received.EndOfMessage);
+
+                if (i >= 0)
+                {
+                    echo.RecordValue(Micros(start, Stopwatch.GetTimestamp()));
+                }
+
+                await PaceAsync(start, interval);
+            }
+
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        // The officer's open task and the group's first bid; then revisions, each pushed to the officer.
+        var task = await CreateTaskAsync(http, officerToken);
+        await using var officer = await ConnectAsync(address, officerToken);
+        TaskCompletionSource<long>? pending = null;
+        officer.On<JsonElement>("notification", n =>
+        {
+            if (IsType(n, NotificationType.BidPlaced) || IsType(n, NotificationType.BidRevised))
+            {
+                Volatile.Read(ref pending)?.TrySetResult(Stopwatch.GetTimestamp());
+            }
+        });
+        await officer.StartAsync();
+
+        var push = LoadGenerator.NewHistogram();
+        int lost = 0, beforeAnswer = 0;
+        for (var i = -1 - samples / 10; i < samples; i++)
+        {
+            var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref pending, arrived);
+            var method = i == -1 - samples / 10 ? HttpMethod.Post : HttpMethod.Put;
+            var path = method == HttpMethod.Post ? $"/api/tasks/{task.Id}/bids" : $"/api/tasks/{task.Id}/bids/mine";
+            using var request = Request(method, path, groupToken, Bid(task.StartDate, 170_000 + (i + samples) % 50 * 100));
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            var answered = Stopwatch.GetTimestamp();
+            await EnsureAsync(response, "bid");
+            if (await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromSeconds(10))) != arrived.Task)
+            {
+                lost++;
+                continue;
+            }
+
+            if (i >= 0)
+            {
+                push.RecordValue(Micros(start, arrived.Task.Result));
+                beforeAnswer += arrived.Task.Result <= answered ? 1 : 0;
+            }
+
+            await PaceAsync(start, interval);
+        }
+
+        Console.WriteLine($"  push: echo round trip p50 {Ms(echo, 50):F2} ms p99 {Ms(echo, 99):F2} ms; bid revision sent → officer's push " +
+            $"p50 {Ms(push, 50):F2} ms p99 {Ms(push, 99):F2} ms ({samples} each at {ratePerSecond}/s; {beforeAnswer} pushes arrived before " +
+            $"the HTTP answer; {lost} lost)");
+        if (lost > 0)
+        {
+            throw new InvalidOperationException($"{lost} bid pushes never reached the officer's hub client.");
+        }
+
+        var ratio = Ms(push, 99) / Ms(echo, 99);
+        return
+        [
+            "Push latency: bid revised (PUT …/bids/mine sent) → the officer's hub client receives it, p99",
+            $"{Ms(push, 99):F2} ms (p50 {Ms(push, 50):F2})",
+            "Raw WebSocket echo round trip (/_floors/echo), p99",
+            $"{Ms(echo, 99):F2} ms (p50 {Ms(echo, 50):F2})",
+            $"{ratio:F2}×",
+            $"≤ {PushTarget:F0}×",
+            ratio <= PushTarget ? "met" : "missed",
+        ];
+    }
+
+    private static async Task<string[]> FanOutAsync(Uri address, HttpClient http, string officerToken, IReadOnlyList<string> groupTokens, int rounds)
+    {
+        var n = groupTokens.Count;
+        Round? current = null;
+        var clients = new HubConnection[n];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var client = await ConnectAsync(address, groupTokens[i]);
+            client.On<JsonElement>("notification", notice =>
+            {
+                if (IsType(notice, NotificationType.TaskPosted))
+                {
+                    Volatile.Read(ref current)?.Arrived(i, "task", Stopwatch.GetTimestamp());
+                }
+            });
+            client.On<string>(FloorMethod, _ => Volatile.Read(ref current)?.Arrived(i, "floor", Stopwatch.GetTimestamp()));
+            await client.StartAsync();
+            clients[i] = client;
+        });
+        Console.WriteLine($"  fan-out: {n:N0} hub clients connected ({watch.Elapsed.TotalSeconds:F1} s)");
+
+        var figure = LoadGenerator.NewHistogram();
+        var floor = LoadGenerator.NewHistogram();
+        var missing = 0;
+        // Where a new task's time goes: the HTTP answer, the first and the last client's arrival (means over the rounds).
+        double answerMs = 0, firstMs = 0, lastMs = 0;
+        try
+        {
+            // Round 0 of each is a warm-up; then they alternate, so both see the same machine.
+            for (var round = 0; round <= rounds; round++)
+            {
+                foreach (var kind in new[] { "floor", "task" })
+                {
+                    var r = new Round(kind, n);
+                    Volatile.Write(ref current, r);
+                    var start = Stopwatch.GetTimestamp();
+                    if (kind == "task")
+                    {
+                        await CreateTaskAsync(http, officerToken);
+                        if (round > 0)
+                        {
+                            answerMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds / rounds;
+                        }
+                    }
+                    else
+                    {
+                        using var response = await http.PostAsync("/_floors/broadcast", new StringContent($"floor {round}"));
+                        await EnsureAsync(response, "broadcast");
+                    }
+
+                    await Task.WhenAny(r.Done.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+                    Volatile.Write(ref current, null);
+                    if (round == 0)
+                    {
+                        continue;
+                    }
+
+                    var into = kind == "task" ? figure : floor;
+                    if (kind == "task" && r.At.Any(at => at != 0))
+                    {
+                        firstMs += Stopwatch.GetElapsedTime(start, r.At.Where(at => at != 0).Min()).TotalMilliseconds / rounds;
+                        lastMs += Stopwatch.GetElapsedTime(start, r.At.Max()).TotalMilliseconds / rounds;
+                    }
+
+                    foreach (var at in r.At)
+                    {
+                        if (at == 0)
+                        {
+                            missing++;
+                        }
+                        else
+                        {
+                            into.RecordValue(Micros(start, at));
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await Parallel.ForEachAsync(clients.Where(c => c is not null), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (c, _) => await c.DisposeAsync());
+        }
+
+        Console.WriteLine($"  fan-out to {n:N0}: Clients.All p50 {Ms(floor, 50):F2} ms p99 {Ms(floor, 99):F2} ms; new task → TaskPosted " +
+            $"p50 {Ms(figure, 50):F2} ms p99 {Ms(figure, 99):F2} ms ({rounds} rounds each after a warm-up; {missing} deliveries missing)");
+        Console.WriteLine($"    a new task, mean of the rounds: first client told at {firstMs:F0} ms, last at {lastMs:F0} ms, " +
+            $"HTTP answer at {answerMs:F0} ms (the outbox pushes after the commit, one organization after another, then mails)");
+        if (missing > 0)
+        {
+            throw new InvalidOperationException($"{missing} fan-out deliveries never arrived within 30 s.");
+        }
+
+        var ratio = Ms(figure, 99) / Ms(floor, 99);
+        return
+        [
+            $"Fan-out: one new task (POST /api/tasks sent) → {n:N0} connected matching groups, p99 delivery",
+            $"{Ms(figure, 99):F2} ms (p50 {Ms(figure, 50):F2})",
+            $"Plain Clients.All to the same {n:N0} clients (POST /_floors/broadcast sent), p99",
+            $"{Ms(floor, 99):F2} ms (p50 {Ms(floor, 50):F2})",
+            $"{ratio:F2}×",
+            $"≤ {FanOutTarget:F0}×",
+            ratio <= FanOutTarget ? "met" : "missed",
+        ];
+    }
+
+    /// <summary>Matchboard.Web's FloorEndpoints.HubMethod.</summary>
+    private const string FloorMethod = "floor";
+
+    /// <summary>One fan-out: the first arrival of its kind per client.</summary>
+    private sealed class Round(string kind, int clients)
+    {
+        private int _remaining = clients;
+
+        public long[] At { get; } = new long[clients];
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Arrived(int client, string what, long timestamp)
+        {
+            if (what == kind && Interlocked.CompareExchange(ref At[client], timestamp, 0) == 0 && Interlocked.Decrement(ref _remaining) == 0)
+            {
+                Done.TrySetResult();
+            }
+        }
+    }
+
+    private static async Task<HubConnection> ConnectAsync(Uri address, string token, bool start = false)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "/hubs/matchboard"), HttpTransportType.WebSockets, options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        if (start)
+        {
+            await connection.StartAsync();
+        }
+
+        return connection;
+    }
+
+    private static bool IsType(JsonElement notification, NotificationType type) =>
+        notification.TryGetProperty("type", out var value) && value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() == type.ToString(),
+            JsonValueKind.Number => value.GetInt32() == (int)type,
+            _ => false,
+        };
+
+    private sealed record CreatedTask(int Id, DateOnly StartDate);
+
+    private static async Task<CreatedTask> CreateTaskAsync(HttpClient http, string officerToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var startDate = JapanTime.DateOf(now).AddDays(14);
+        using var request = Request(HttpMethod.Post, "/api/tasks", officerToken, new Dictionary<string, object?>
+        {
+            ["title"] = "ベンチ：一人暮らしの高齢者の見守り訪問（週1回）",
+            ["description"] = "一人暮らしの高齢の方のお宅を週に1回訪問し、安否を確認してください。",
+            ["category"] = Category,
+            ["ward"] = Ward,
+            ["town"] = "木月",
+            ["startDate"] = startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endDate"] = startDate.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["visitWeekdays"] = new[] { "Tuesday" },
+            ["isVolunteer"] = false,
+            ["feeYen"] = 180_000,
+            ["bidDeadline"] = now.AddDays(5),
+            ["certificationRequired"] = false,
+            ["insuranceRequired"] = false,
+            ["householdsServed"] = 12,
+            ["publish"] = true,
+        });
+        using var response = await http.SendAsync(request);
+        await EnsureAsync(response, "task");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        return new CreatedTask(id, startDate);
+    }
+
+    private static object Bid(DateOnly startDate, long amountYen) => new
+    {
+        amountYen,
+        proposal = "2人で週に1回訪問します。訪問の結果はその日のうちに報告します。",
+        staffPlanned = 2,
+        earliestStart = startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (method == HttpMethod.Post)
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        }
+
+        return request;
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, int organizationId)
+    {
+        using var response = await http.PostAsJsonAsync("/api/auth/login",
+            new { email = BenchmarkAccounts.EmailOf(organizationId), password = BenchmarkAccounts.Password });
+        await EnsureAsync(response, "sign-in");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task PaceAsync(long start, TimeSpan interval)
+    {
+        var left = interval - Stopwatch.GetElapsedTime(start);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left);
+        }
+    }
+
+    private static long Micros(long from, long to) => Math.Max(1, (long)Stopwatch.GetElapsedTime(from, to).TotalMicroseconds);
+
+    private static double Ms(LongHistogram histogram, double percentile) =>
+        histogram.TotalCount == 0 ? double.NaN : histogram.GetValueAtPercentile(percentile) / 1000.0;
+
+    /// <summary>
+    /// One association (the officer's) and <paramref name="groups"/> verified civic groups serving exactly
+    /// <see cref="Category"/> in <see cref="Ward"/>, without certification: each may bid on the benchmark's tasks and scores
+    /// the same-category and same-ward points, above the TaskPosted minimum.
+    /// </summary>
+    private static (int AssociationId, IReadOnlyList<int> GroupIds) InsertOrganizations(string databaseFile, int groups)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO Organizations (Name, Kind, Ward, Town, Capacity, Categories, WardsServed, IsVerified,
+                IsInformationRequested, IsVerificationDeclined, IsVerificationSuspended, Version, TeamVersion)
+            VALUES ($name, $kind, $ward, '木月', 5, $categories, $wardsServed, 1, 0, 0, 0, 0, 0);
+            SELECT last_insert_rowid();
+            """;
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var kind = command.Parameters.Add("$kind", SqliteType.Text);
+        command.Parameters.AddWithValue("$ward", Ward);
+        var categories = command.Parameters.Add("$categories", SqliteType.Text);
+        var wardsServed = command.Parameters.Add("$wardsServed", SqliteType.Text);
+
+        name.Value = "ベンチ押し町内会";
+        kind.Value = "Association";
+        categories.Value = "[]";
+        wardsServed.Value = "[]";
+        var associationId = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        var ids = new List<int>(groups);
+        kind.Value = "CivicGroup";
+        categories.Value = JsonSerializer.Serialize(new[] { Category });
+        wardsServed.Value = JsonSerializer.Serialize(new[] { Ward });
+        for (var i = 0; i < groups; i++)
+        {
+            name.Value = $"ベンチ押し市民団体{i + 1}";
+            ids.Add(Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
+
+        transaction.Commit();
+        return (associationId, ids);
+    }
+}
