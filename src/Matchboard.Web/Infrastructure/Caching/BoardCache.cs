@@ -24,9 +24,13 @@ public static class BoardCache
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
+    /// <summary>Configurable (e.g. longer for the scale-out tests, whose instances keep the real clock).</summary>
+    public const string LifetimeSetting = "Matchboard:BoardCache:Lifetime";
+
     public static IServiceCollection AddMatchboardBoardCache(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOutputCache(options => options.AddPolicy(Policy, new BoardCachePolicy(Lifetime)));
+        var lifetime = configuration.GetValue(LifetimeSetting, Lifetime);
+        services.AddOutputCache(options => options.AddPolicy(Policy, new BoardCachePolicy(lifetime)));
         if (configuration[RedisConnection.ConfigurationSetting] is { Length: > 0 })
         {
             // Shares the app's one Redis connection (the SignalR backplane's); replaces the in-memory store.
@@ -36,6 +40,7 @@ public static class BoardCache
                 options.InstanceName = RedisConnection.ChannelPrefix + ":";
                 options.ConnectionMultiplexerFactory = async () => await redis.GetAsync();
             });
+            ForgivingOutputCacheStore.Decorate(services);
         }
 
         services.AddSingleton<BoardEviction>();
