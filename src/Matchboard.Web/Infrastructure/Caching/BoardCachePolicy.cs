@@ -26,6 +26,9 @@ public sealed class BoardCachePolicy(TimeSpan lifetime) : IOutputCachePolicy
         context.Tags.Add(BoardCache.Tag);
         context.CacheVaryByRules.QueryKeys = "*";
 
+        // Not by host: the pages link relatively, and instances addressed by their own host:port share the copies.
+        context.CacheVaryByRules.VaryByHost = false;
+
         // The language chosen by Accept-Language or the culture cookie (request localization ran before us).
         context.CacheVaryByRules.VaryByValues["lang"] = CultureInfo.CurrentUICulture.Name;
 
