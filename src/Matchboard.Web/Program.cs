@@ -31,6 +31,7 @@ using Matchboard.Web.Features.Verification;
 using Matchboard.Web.Features.Visits;
 using Matchboard.Web.Hubs;
 using Matchboard.Web.Infrastructure;
+using Matchboard.Web.Infrastructure.Caching;
 using Matchboard.Web.Infrastructure.CrossSite;
 using Matchboard.Web.Infrastructure.Idempotency;
 using Matchboard.Web.Infrastructure.Mail;
@@ -145,6 +146,7 @@ services.AddScoped<UiFormat>();
 services.AddScoped<HeaderState>();
 services.AddOpenApi();
 services.AddMatchboardRuntime(builder.Configuration);
+services.AddMatchboardBoardCache(builder.Configuration);
 services.AddAutoMapper(_ => { }, typeof(Program));
 
 services.AddScoped<DemoSeeder>();
@@ -225,6 +227,8 @@ app.UseAuthentication();
 app.UseMatchboardCrossSite();
 app.UseAuthorization();
 app.UseRateLimiter();
+// After authentication: the board's cached copy is served only to anonymous requests (BoardCachePolicy).
+app.UseOutputCache();
 app.UseMatchboardIdempotency();
 
 var api = app.MapGroup("/api");

@@ -463,7 +463,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         await page.GotoAsync("/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show in English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show in English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Expect(page.Locator("nav a[href='/Tasks']")).ToHaveTextAsync(new Regex("[A-Za-z]"));
@@ -477,7 +477,7 @@ public sealed class PageQualityTests(BrowserApp app, ITestOutputHelper output) :
         Assert.Contains(cookies, c => c.Name == ".AspNetCore.Culture" && c.Value.Contains("en", StringComparison.Ordinal));
 
         // And back, staying on the same page.
-        await page.GetByRole(AriaRole.Button, new() { Name = "日本語で表示" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "日本語で表示" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Tasks$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
         await Expect(page.Locator("h1")).ToHaveTextAsync(Japanese);

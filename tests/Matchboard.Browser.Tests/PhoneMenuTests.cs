@@ -27,7 +27,7 @@ public sealed class PhoneMenuTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(button).ToHaveAttributeAsync("aria-controls", "site-menu");
         await Expect(nav).ToBeHiddenAsync();
         // The language switch and the live status stay on screen.
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show in English" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Show in English" })).ToBeVisibleAsync();
         await Expect(page.Locator("#live-status")).ToBeVisibleAsync();
         await page.ShotAsync("menu-01-closed-375", fullPage: false);
 

@@ -78,4 +78,13 @@ public class TaskDeadlineTests
         Assert.True(TaskDeadline.HasPassed(Deadline, Deadline));
         Assert.True(TaskDeadline.HasPassed(Deadline, AfterDeadline));
     }
+
+    [Fact]
+    public void TheOpenQueryReadsTheStatusOnceSoThatAnIndexCanSeekTheDeadline()
+    {
+        var open = TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, Deadline).Body.ToString();
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(open, "Status"));
+        Assert.DoesNotContain("OrElse", open, StringComparison.Ordinal);
+    }
 }

@@ -446,8 +446,10 @@ public sealed class AuthorizationMatrixTests(MatchboardFactory factory, ITestOut
         var fields = target.Form?.Invoke(role) ?? [];
         if (row.OwnClient)
         {
-            // Signing in or out changes the client's session: a throwaway client, with a token of the start page.
-            return await client.PostFormWithTokenOfAsync("/", url, fields);
+            // Signing in or out changes the client's session: a throwaway client, with a token of the start page (a
+            // visitor's pages carry no form with a token, so that they can be cached: the sign-in page's).
+            var tokenPage = MatrixWorld.Emails.ContainsKey(role) ? "/" : "/Accounts/SignIn";
+            return await client.PostFormWithTokenOfAsync(tokenPage, url, fields);
         }
 
         fields["__RequestVerificationToken"] = world.FormToken(role);

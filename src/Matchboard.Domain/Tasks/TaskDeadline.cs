@@ -64,6 +64,8 @@ public static class TaskDeadline
         // A captured value, not a constant: the database sees a parameter and can reuse the query plan.
         Expression<Func<DateTimeOffset>> captured = () => now;
         var openPastDeadline = ExpressionBinding.Bind(OpenPastDeadlineRule, stored, deadline, captured.Body);
-        return Expression.Lambda<Func<CommunityTask, bool>>(ExpressionBinding.Bind(rule, stored, openPastDeadline), task);
+        // Simplified (not restated): "open and accepting bids" reaches the database as Status = 'Open' AND BidDeadline > @now.
+        var body = ExpressionBinding.Simplify(ExpressionBinding.Bind(rule, stored, openPastDeadline));
+        return Expression.Lambda<Func<CommunityTask, bool>>(body, task);
     }
 }

@@ -34,6 +34,8 @@ public sealed class Cluster : IAsyncLifetime
         ["Matchboard:WritesPerMinute"] = "1000000",
         ["Matchboard:SignInsPerMinute"] = "1000000",
         ["Matchboard:SignInsPerAccountPerMinute"] = "1000000",
+        // The instances keep the real clock: a minute's window, so that a cached board stays cached within a test.
+        ["Matchboard:BoardCache:Lifetime"] = "00:01:00",
         ["Matchboard:MailDrop"] = Path.Combine(Path.GetTempPath(), $"matchboard-scaleout-mail-{Guid.NewGuid():N}"),
     };
 

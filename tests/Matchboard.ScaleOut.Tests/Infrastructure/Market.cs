@@ -6,6 +6,7 @@ using Matchboard.Web.Data;
 using Matchboard.Web.Features.Accounts;
 using Matchboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchboard.ScaleOut.Tests.Infrastructure;
@@ -41,6 +42,14 @@ public sealed class Market(IServiceProvider services)
         });
 
     /// <summary>Published clean-up tasks of the association, open for bids until <paramref name="deadlineIn"/> from now.</summary>
+    /// <summary>Changes a task's title with a bulk update: no SaveChanges, so no instance evicts its cached board.</summary>
+    public async Task RetitleBehindTheCacheAsync(int taskId, string title)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        await db.Tasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Title, title));
+    }
+
     public async Task<IReadOnlyList<int>> AddOpenTasksAsync(Member association, int count, TimeSpan deadlineIn)
     {
         var now = DateTimeOffset.UtcNow;

@@ -36,5 +36,8 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         // group's matching tasks walks every open task (tests/Matchboard.Benchmarks measured ~8× slower on 100,000).
         builder.HasIndex(t => new { t.Category, t.Ward, t.Status, t.BidDeadline });
         builder.HasIndex(t => t.AssociationId);
+        // The public board by ward (open, deadline ahead, ordered by deadline): the count reads only this index (PublishedAt
+        // is in it), and page 1 is its first rows in order instead of a sort of every open task in the ward.
+        builder.HasIndex(t => new { t.Ward, t.Status, t.BidDeadline, t.PublishedAt });
     }
 }

@@ -35,17 +35,24 @@ public static class MatchboardDatabase
                 var connectionString = configuration.GetConnectionString(ConnectionStringName)
                     ?? throw new InvalidOperationException(
                         $"{ProviderKey}=Postgres needs ConnectionStrings:{ConnectionStringName} (e.g. \"Host=127.0.0.1;Database=matchboard;Username=matchboard;Password=…\").");
-                services.AddDbContext<MatchboardDbContext, PostgresMatchboardDbContext>(options => UsePostgres(options, connectionString));
+                services.AddDbContext<MatchboardDbContext, PostgresMatchboardDbContext>((sp, options) => WithInterceptors(sp, options, o => UsePostgres(o, connectionString)));
                 services.AddSingleton<IConstraintViolations, PostgresConstraintViolations>();
                 break;
             default:
                 var file = ResolveSqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), contentRoot);
-                services.AddDbContext<MatchboardDbContext, SqliteMatchboardDbContext>(options => UseSqlite(options, file));
+                services.AddDbContext<MatchboardDbContext, SqliteMatchboardDbContext>((sp, options) => WithInterceptors(sp, options, o => UseSqlite(o, file)));
                 services.AddSingleton<IConstraintViolations, SqliteConstraintViolations>();
                 break;
         }
 
         return services;
+    }
+
+    /// <summary>The app's interceptors registered in DI (e.g. the board cache's eviction after a task changes).</summary>
+    private static void WithInterceptors(IServiceProvider services, DbContextOptionsBuilder options, Action<DbContextOptionsBuilder> provider)
+    {
+        provider(options);
+        options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
     }
 
     internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>

@@ -7,9 +7,13 @@ namespace Matchboard.Web.Features.Language;
 /// <summary>The language switch: remembers the choice in the request-culture cookie for a year.</summary>
 public sealed class IndexModel(TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    /// <summary>The layout's link (no form, so that pages carry no antiforgery token); without a culture, home.</summary>
+    public IActionResult OnGet(string? culture, string? returnUrl) =>
+        culture is null ? LocalRedirect("/") : Switch(culture, returnUrl);
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnPost(string? culture, string? returnUrl) => Switch(culture, returnUrl);
+
+    private IActionResult Switch(string? culture, string? returnUrl)
     {
         var chosen = culture == "en" ? "en" : "ja";
         Response.Cookies.Append(

@@ -8,8 +8,10 @@ namespace Matchboard.Web.Features.Tasks;
 
 /// <summary>
 /// The board of open tasks (public), and for a civic group "tasks that match us" (<c>?matching=true</c>).
-/// A plain GET form filters it, so it works without JavaScript; the list is also a live region.
+/// A plain GET form filters it, so it works without JavaScript; the list is also a live region. Anonymous visitors
+/// share one cached copy per URL and language (Infrastructure/Caching/BoardCache).
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.BoardCache.Policy)]
 public sealed class BoardModel(TaskService tasks) : PageModel
 {
     private const int PageSize = 10;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchboard.Web.Features.Accounts;
+using Matchboard.Web.Infrastructure.Caching;
 using Matchboard.Web.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,8 @@ public static class TasksApi
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
 
         tasks.MapGet("/", (TaskService service, ClaimsPrincipal user, [AsParameters] TaskQuery query, CancellationToken ct) =>
-            service.ListAsync(query, user, ct));
+            service.ListAsync(query, user, ct))
+            .CacheOutput(BoardCache.Policy);
 
         tasks.MapGet("/{id:int}", (int id, TaskService service, ClaimsPrincipal user, CancellationToken ct) =>
             service.GetAsync(id, user, ct));

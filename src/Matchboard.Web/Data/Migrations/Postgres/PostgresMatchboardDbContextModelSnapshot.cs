@@ -796,6 +796,8 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "Ward", "Status", "BidDeadline");
 
+                    b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
+
                     b.ToTable("Tasks", (string)null);
                 });
 

@@ -770,6 +770,8 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "Ward", "Status", "BidDeadline");
 
+                    b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
+
                     b.ToTable("Tasks", (string)null);
                 });
 
