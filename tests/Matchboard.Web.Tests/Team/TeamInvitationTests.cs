@@ -100,7 +100,8 @@ public sealed class TeamInvitationTests(MatchboardFactory factory) : IClassFixtu
 
         var accept = await factory.CreateClient().PostAsJsonAsync("/api/invitations/accept", new { token, displayName = "遅い 人", password = "Late-2026!" });
         var newcomer = await PageClient.CreateAsync(factory);
-        var pagePost = await newcomer.PostFormAsync($"/Team/Join?token={token}", new() { ["DisplayName"] = "遅い 人", ["Password"] = "Late-2026!", ["ConfirmPassword"] = "Late-2026!" });
+        // The form was opened while the link was valid; the expired page itself shows no form (and, being anonymous, no token).
+        var pagePost = await newcomer.PostFormWithTokenOfAsync("/Accounts/SignIn", $"/Team/Join?token={token}", new() { ["DisplayName"] = "遅い 人", ["Password"] = "Late-2026!", ["ConfirmPassword"] = "Late-2026!" });
 
         await ProblemAssert.HasCodeAsync(accept, HttpStatusCode.Conflict, "invitation.expired");
         Assert.Equal(HttpStatusCode.OK, pagePost.StatusCode);
