@@ -17,19 +17,43 @@ namespace Matchboard.Benchmarks;
 /// </summary>
 public sealed class Floors
 {
-    /// <summary>Open tasks in the candidate categories × candidate wards, the columns the scorer reads.</summary>
+    /// <summary>
+    /// The database's part of a group's ranked list, without scoring: the open tasks in the candidate categories ×
+    /// candidate wards counted by the columns the score reads (the same count through the same index), and one page of
+    /// 20 of them in id order with the columns the scorer reads.
+    /// </summary>
+    public async Task<int> TaskKindsAndPageAsync(
+        MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = Candidates(db, categories, wards, now);
+        var kinds = await candidates
+            .GroupBy(t => new { t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired })
+            .Select(g => new { g.Key.Category, g.Key.Ward, g.Key.StartDate, g.Key.CertificationRequired, g.Key.InsuranceRequired, Count = g.Count() })
+            .ToListAsync(ct);
+        var page = await candidates.OrderBy(t => t.Id).Take(20)
+            .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
+            .ToListAsync(ct);
+        return page.Count == 0 ? 0 : kinds.Sum(k => k.Count);
+    }
+
+    /// <summary>Every open task in the candidate categories × candidate wards, with the columns the scorer reads (the floor before the list was ranked by kind).</summary>
     public async Task<int> TasksInAsync(
         MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, DateTimeOffset now, CancellationToken ct)
     {
-        var categoryList = categories.ToList();
-        var wardList = wards.ToList();
-        var candidates = await db.Tasks.AsNoTracking()
-            .Where(TaskAccess.EverPublished)
-            .Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now)
-            .Where(t => categoryList.Contains(t.Category) && wardList.Contains(t.Ward))
+        var candidates = await Candidates(db, categories, wards, now)
             .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
             .ToListAsync(ct);
         return candidates.Count;
+    }
+
+    private static IQueryable<CommunityTask> Candidates(MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, DateTimeOffset now)
+    {
+        var categoryList = categories.ToList();
+        var wardList = wards.ToList();
+        return db.Tasks.AsNoTracking()
+            .Where(TaskAccess.EverPublished)
+            .Where(t => t.Status == CommunityTaskStatus.Open && t.BidDeadline > now)
+            .Where(t => categoryList.Contains(t.Category) && wardList.Contains(t.Ward));
     }
 
     /// <summary>Verified civic groups serving a candidate category in a candidate ward, as entities.</summary>

@@ -186,7 +186,7 @@ public sealed class BidService(
             {
                 Score = scored.Score.Total,
                 MeetsRequirements = scored.Score.MeetsRequirements,
-                Reasons = scored.Score.Reasons.Select(r => MatchExplanations.Explain(r, ui)).ToList(),
+                Reasons = MatchExplanations.Explain(scored.Score, ui),
                 Flags = scored.ShareOfAwards is { } flag ? [MatchExplanations.Explain(flag, ui)] : [],
             };
         }).ToList();

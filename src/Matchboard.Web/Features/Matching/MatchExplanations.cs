@@ -16,6 +16,9 @@ public static class MatchExplanations
     public static MatchReasonDto Explain(MatchReason reason, UiFormat ui) =>
         new(reason.Code, reason.Points, reason.MaxPoints, Text(reason, ui));
 
+    /// <summary>Every reason of a score, in the rubric's order.</summary>
+    public static List<MatchReasonDto> Explain(MatchScore score, UiFormat ui) => score.Reasons.Select(r => Explain(r, ui)).ToList();
+
     public static string Text(MatchReason reason, UiFormat ui)
     {
         var arguments = reason.Arguments.Select(argument => Format(reason.Code, argument, ui)).ToArray();

@@ -75,19 +75,32 @@ public sealed class MatchService(
             tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
         }
 
-        var candidates = await tasks
-            .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
+        // The candidates counted by what the score reads of a task (one index, no row handed over), ranked as tiers;
+        // then only the page's rows, each tier's in id order (the published tie rule).
+        var kinds = await tasks
+            .GroupBy(t => new { t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired })
+            .Select(g => new { g.Key.Category, g.Key.Ward, g.Key.StartDate, g.Key.CertificationRequired, g.Key.InsuranceRequired, Count = g.Count() })
             .ToListAsync(ct);
-
         var facts = (await matchFacts.ForAsync([group], ct))[group.Id];
-        var scored = MatchScoring.ScoreTasks(candidates, task => facts.For(task, group, today), weights.Value, reference)
-            .Select(p => (p.Task, p.Score))
-            .ToList();
-        var ranked = MatchRanking.Rank(scored, p => p.Task.Id, p => p.Score);
+        MatchGroup GroupFor(MatchTask task) => facts.For(task, group, today);
+        var tiers = MatchTiers.Of(
+            kinds.Select(k => (new MatchTaskKind(k.Category, k.Ward, k.StartDate, k.CertificationRequired, k.InsuranceRequired), k.Count)),
+            GroupFor, weights.Value, reference);
 
         var page = Math.Clamp(query.Page ?? 1, 1, TaskService.MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? TaskService.DefaultPageSize, 1, TaskService.MaxPageSize);
-        var onPage = ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var rows = new List<MatchTask>(pageSize);
+        foreach (var (tier, skip, take) in MatchTiers.Window(tiers, (page - 1) * pageSize, pageSize))
+        {
+            rows.AddRange(await tasks.Where(tier.Selects())
+                .OrderBy(t => t.Id)
+                .Skip(skip)
+                .Take(take)
+                .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
+                .ToListAsync(ct));
+        }
+
+        var onPage = MatchScoring.ScoreTasks(rows, GroupFor, weights.Value, reference).ToList();
         var ids = onPage.Select(p => p.Task.Id).ToList();
         var summaries = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
@@ -98,9 +111,9 @@ public sealed class MatchService(
                 summaries[p.Task.Id],
                 p.Score.Total,
                 p.Score.MeetsRequirements,
-                p.Score.Reasons.Select(r => MatchExplanations.Explain(r, ui)).ToList()))
+                Explain(p.Score)))
             .ToList();
-        return new PagedResult<TaskMatchDto>(items, ranked.Count, page, pageSize);
+        return new PagedResult<TaskMatchDto>(items, tiers.Sum(t => t.Count), page, pageSize);
     }
 
     /// <summary>
@@ -157,7 +170,7 @@ public sealed class MatchService(
         return new TaskGroupMatchesDto(new PagedResult<GroupMatchDto>(groupItems, groups.Count, page, pageSize), supporters);
     }
 
-    private List<MatchReasonDto> Explain(MatchScore score) => score.Reasons.Select(r => MatchExplanations.Explain(r, ui)).ToList();
+    private List<MatchReasonDto> Explain(MatchScore score) => MatchExplanations.Explain(score, ui);
 
     /// <summary>
     /// The organizations of <paramref name="kind"/> (civic groups or individual supporters) that are candidates for

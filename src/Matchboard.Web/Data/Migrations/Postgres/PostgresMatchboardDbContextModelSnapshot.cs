@@ -794,9 +794,10 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "BidDeadline");
 
-                    b.HasIndex("Category", "Ward", "Status", "BidDeadline");
-
                     b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
+
+                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt")
+                        .HasDatabaseName("IX_Tasks_MatchKind");
 
                     b.ToTable("Tasks", (string)null);
                 });

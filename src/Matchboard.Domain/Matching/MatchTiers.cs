@@ -1,0 +1,129 @@
+using System.Linq.Expressions;
+using Matchboard.Domain.Tasks;
+
+namespace Matchboard.Domain.Matching;
+
+/// <summary>
+/// What a group's score for a task reads of the task — <see cref="MatchScoring.ScoreTask"/> reads nothing else of it
+/// (no id, no fee): for one group, tasks of one kind score alike.
+/// </summary>
+public sealed record MatchTaskKind(string Category, string Ward, DateOnly StartDate, bool CertificationRequired, bool InsuranceRequired)
+{
+    public static MatchTaskKind Of(MatchTask task) =>
+        new(task.Category, task.Ward, task.StartDate, task.CertificationRequired, task.InsuranceRequired);
+}
+
+/// <summary>
+/// Tasks of kinds alike but for the start date, with a start date from <see cref="From"/> to <see cref="To"/> (both included).
+/// </summary>
+public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To);
+
+/// <summary>
+/// A run of equal rank in a group's ranked list: the kinds that meet the task's requirements or not, with one total.
+/// By <see cref="MatchRanking"/>'s published order the tasks of a tier follow each other, lower task id first.
+/// <see cref="Start"/> is its first position in the whole list (0-based). Its kinds share the rank, not always the
+/// reasons (a neighbouring ward can weigh what a related category does): each task is explained by its own kind.
+/// </summary>
+public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int Count, IReadOnlyList<MatchKindRange> Ranges)
+{
+    /// <summary>
+    /// The tier as a condition on a task's columns, for the database: one of its ranges. Exact on the kinds it was made
+    /// from (<see cref="MatchTiers.Of"/>): between two start dates of one tier lies no counted start date of another tier.
+    /// </summary>
+    public Expression<Func<CommunityTask, bool>> Selects()
+    {
+        var task = Expression.Parameter(typeof(CommunityTask), "task");
+        var body = Ranges
+            .Select(range => ExpressionBinding.Bind(InRange, task, Expression.Constant(range)))
+            .Aggregate<Expression, Expression>(Expression.Constant(false), (any, one) => any is ConstantExpression ? one : Expression.OrElse(any, one));
+        return Expression.Lambda<Func<CommunityTask, bool>>(body, task);
+    }
+
+    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
+    private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
+        t.Category == r.Category && t.Ward == r.Ward
+        && t.CertificationRequired == r.CertificationRequired && t.InsuranceRequired == r.InsuranceRequired
+        && t.StartDate >= r.From && t.StartDate <= r.To;
+}
+
+/// <summary>
+/// A group's ranked list without reading its tasks one by one: its candidates counted by <see cref="MatchTaskKind"/>
+/// (a database can count tens of thousands of rows by a few columns far faster than it can hand them over), each kind
+/// scored once, and kinds of equal rank gathered into <see cref="MatchTier"/>s, best first. A page of the list is then
+/// the rows of the tiers it overlaps, in task id order: the published order exactly, as <see cref="MatchRanking.Rank"/>
+/// would give it from every task.
+/// </summary>
+public static class MatchTiers
+{
+    public static IReadOnlyList<MatchTier> Of(
+        IEnumerable<(MatchTaskKind Kind, int Count)> kinds,
+        Func<MatchTask, MatchGroup> groupFor,
+        MatchWeights weights,
+        MatchReferenceData reference)
+    {
+        var scored = kinds
+            .Where(k => k.Count > 0)
+            .Select(k => (k.Kind, k.Count, Task: AsTask(k.Kind)))
+            .Select(k => (k.Kind, k.Count, Score: MatchScoring.ScoreTask(k.Task, groupFor(k.Task), weights, reference)))
+            .Where(k => k.Score is not null)
+            .Select(k => (k.Kind, k.Count, Rank: new Rank(k.Score!.MeetsRequirements, k.Score.Total)))
+            .ToList();
+
+        // Each kind's tier; then, per kind but the start date, its dates in order cut into runs of one tier.
+        var ranges = scored
+            .GroupBy(k => (k.Kind.Category, k.Kind.Ward, k.Kind.CertificationRequired, k.Kind.InsuranceRequired))
+            .SelectMany(alike => Runs(alike.OrderBy(k => k.Kind.StartDate).Select(k => (k.Kind, k.Rank)).ToList()))
+            .ToLookup(r => r.Rank, r => r.Range);
+
+        var tiers = new List<MatchTier>();
+        var start = 0;
+        foreach (var tier in scored.GroupBy(k => k.Rank)
+                     .OrderByDescending(g => g.Key.MeetsRequirements)
+                     .ThenByDescending(g => g.Key.Total))
+        {
+            var count = tier.Sum(k => k.Count);
+            tiers.Add(new MatchTier(tier.Key.MeetsRequirements, tier.Key.Total, start, count, ranges[tier.Key].ToList()));
+            start += count;
+        }
+
+        return tiers;
+    }
+
+    /// <summary>The parts of <paramref name="tiers"/> that hold list positions <paramref name="skip"/> to skip + take: each tier with how many of its tasks (in id order) to skip and take.</summary>
+    public static IEnumerable<(MatchTier Tier, int Skip, int Take)> Window(IReadOnlyList<MatchTier> tiers, int skip, int take)
+    {
+        var end = skip + take;
+        foreach (var tier in tiers)
+        {
+            var from = Math.Max(skip, tier.Start);
+            var to = Math.Min(end, tier.Start + tier.Count);
+            if (from < to)
+            {
+                yield return (tier, from - tier.Start, to - from);
+            }
+        }
+    }
+
+    /// <summary>The task a kind stands for in <see cref="MatchScoring.ScoreTask"/>, which reads no id and no fee.</summary>
+    private static MatchTask AsTask(MatchTaskKind kind) =>
+        new(0, kind.Category, kind.Ward, kind.StartDate, kind.CertificationRequired, kind.InsuranceRequired, 0);
+
+    private static IEnumerable<(Rank Rank, MatchKindRange Range)> Runs(IReadOnlyList<(MatchTaskKind Kind, Rank Rank)> byDate)
+    {
+        for (var i = 0; i < byDate.Count;)
+        {
+            var first = byDate[i];
+            var last = i;
+            while (last + 1 < byDate.Count && byDate[last + 1].Rank == first.Rank)
+            {
+                last++;
+            }
+
+            var kind = first.Kind;
+            yield return (first.Rank, new MatchKindRange(kind.Category, kind.Ward, kind.CertificationRequired, kind.InsuranceRequired, kind.StartDate, byDate[last].Kind.StartDate));
+            i = last + 1;
+        }
+    }
+
+    private readonly record struct Rank(bool MeetsRequirements, int Total);
+}
