@@ -174,10 +174,17 @@ public sealed class MatchService(
 
     /// <summary>
     /// The organizations of <paramref name="kind"/> (civic groups or individual supporters) that are candidates for
-    /// the task by the rubric's candidate rule, verified, scored and ranked by the published order. The database
-    /// narrows to the candidate categories and wards; <see cref="MatchScoring"/> decides and scores.
+    /// the task by the rubric's candidate rule, verified, scored and ranked by the published order.
     /// </summary>
-    public async Task<IReadOnlyList<RankedGroup>> RankGroupsAsync(CommunityTask task, OrganizationKind kind, CancellationToken ct)
+    public async Task<IReadOnlyList<RankedGroup>> RankGroupsAsync(CommunityTask task, OrganizationKind kind, CancellationToken ct) =>
+        MatchRanking.Rank(await ScoreGroupsAsync(task, kind, ct), r => r.Group.Id, r => r.Score);
+
+    /// <summary>
+    /// The candidates of <see cref="RankGroupsAsync"/> with their scores, in no particular order (for those who need
+    /// every one, not the best first: the TaskPosted audience). The database narrows to the candidate categories and
+    /// wards; <see cref="MatchScoring"/> decides and scores.
+    /// </summary>
+    public async Task<List<RankedGroup>> ScoreGroupsAsync(CommunityTask task, OrganizationKind kind, CancellationToken ct)
     {
         var today = JapanTime.DateOf(clock.GetUtcNow());
         var match = MatchTask.Of(task);
@@ -192,12 +199,16 @@ public sealed class MatchService(
         var facts = kind == OrganizationKind.CivicGroup
             ? await matchFacts.ForAsync(candidates, ct)
             : candidates.ToDictionary(g => g.Id, GroupFacts.None);
-        var scored = candidates
-            .Select(g => (Group: g, Score: MatchScoring.ScoreTask(match, facts[g.Id].For(match, g, today), weights.Value, reference)))
-            .Where(p => p.Score is not null)
-            .Select(p => new RankedGroup(p.Group, p.Score!))
-            .ToList();
-        return MatchRanking.Rank(scored, r => r.Group.Id, r => r.Score);
+        var scored = new List<RankedGroup>(candidates.Count);
+        foreach (var group in candidates)
+        {
+            if (MatchScoring.ScoreTask(match, facts[group.Id].For(match, group, today), weights.Value, reference) is { } score)
+            {
+                scored.Add(new RankedGroup(group, score));
+            }
+        }
+
+        return scored;
     }
 
     /// <summary>The categories whose groups may be candidates for a task in <paramref name="category"/> (the relation is symmetric).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Matchboard.Domain;
 using Matchboard.Domain.Matching;
 using Matchboard.Domain.Notifications;
@@ -11,7 +10,7 @@ namespace Matchboard.Web.Features.Matching;
 
 /// <summary>
 /// The one place that decides who is told of a newly published task, and with what match: the civic groups the
-/// rubric ranks for it (<see cref="MatchService.RankGroupsAsync"/>: verified candidates), that may bid on it today
+/// rubric scores for it (<see cref="MatchService.ScoreGroupsAsync"/>: verified candidates), that may bid on it today
 /// (<see cref="BiddingEligibility"/>), and whose score reaches <see cref="MatchNotify.MinimumScore"/>. Each gets the
 /// score and its top reasons worded in Japanese and English, frozen at send time.
 /// </summary>
@@ -23,24 +22,23 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
     public async Task<IReadOnlyList<TaskPostedRecipient>> ForAsync(CommunityTask task, CancellationToken ct)
     {
         var today = JapanTime.DateOf(clock.GetUtcNow());
-        var ranked = await matches.RankGroupsAsync(task, OrganizationKind.CivicGroup, ct);
+        var scored = await matches.ScoreGroupsAsync(task, OrganizationKind.CivicGroup, ct);
         // Thousands of recipients share a handful of distinct reasons: each is worded once per language.
-        var words = new Dictionary<MatchReasonKey, (string Ja, string En)>();
-        return ranked
+        var words = new Dictionary<MatchReason, (string Ja, string En)>(SameWords.Instance);
+        return scored
             .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
             .Where(r => r.Score.Total >= notify.Value.MinimumScore)
             .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score, words)))
             .ToList();
     }
 
-    private NotificationMatch MatchOf(MatchScore score, Dictionary<MatchReasonKey, (string Ja, string En)> words) =>
+    private NotificationMatch MatchOf(MatchScore score, Dictionary<MatchReason, (string Ja, string En)> words) =>
         new(score.Total, score.TopReasons(TopReasons)
             .Select(r =>
             {
-                var key = new MatchReasonKey(r.Code, string.Join('\u001f', r.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture))));
-                if (!words.TryGetValue(key, out var text))
+                if (!words.TryGetValue(r, out var text))
                 {
-                    words[key] = text = (
+                    words[r] = text = (
                         UiCulture.In(UiCulture.Japanese, () => MatchExplanations.Text(r, ui)),
                         UiCulture.In(UiCulture.English, () => MatchExplanations.Text(r, ui)));
                 }
@@ -49,8 +47,26 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
             })
             .ToList());
 
-    /// <summary>A reason's code and arguments: equal keys are worded alike.</summary>
-    private readonly record struct MatchReasonKey(string Code, string Arguments);
+    /// <summary>Reasons with the same code and arguments are worded alike (points do not enter the words).</summary>
+    private sealed class SameWords : IEqualityComparer<MatchReason>
+    {
+        public static readonly SameWords Instance = new();
+
+        public bool Equals(MatchReason? x, MatchReason? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Code == y.Code && x.Arguments.SequenceEqual(y.Arguments));
+
+        public int GetHashCode(MatchReason reason)
+        {
+            var hash = new HashCode();
+            hash.Add(reason.Code);
+            foreach (var argument in reason.Arguments)
+            {
+                hash.Add(argument);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }
 
 /// <summary>A group to tell of a new task, with its match for the notification.</summary>
