@@ -1,4 +1,4 @@
-using System.Globalization;
+using Matchboard.Web.Infrastructure.Ui;
 using System.Text;
 using Matchboard.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
@@ -15,8 +15,6 @@ namespace Matchboard.Web.Features.Accounts;
 public sealed class AccountMail(
     UserManager<ApplicationUser> users, IEmailSender sender, IStringLocalizer<UiText> text, IConfiguration configuration)
 {
-    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public const string ConfirmPath = "/Accounts/ConfirmEmail";
     public const string ResetPath = "/Accounts/ResetPassword";
@@ -42,12 +40,12 @@ public sealed class AccountMail(
 
     private Task SendAsync(string to, string key, string link, CancellationToken ct)
     {
-        var subject = InCulture(Japanese, () => text[key + ".subject"].Value);
+        var subject = UiCulture.In(UiCulture.Japanese, () => text[key + ".subject"].Value);
         var body = new StringBuilder()
-            .Append(InCulture(Japanese, () => text["mail.english"].Value)).Append("\n\n")
-            .Append(InCulture(Japanese, () => Body(key, link)))
+            .Append(UiCulture.In(UiCulture.Japanese, () => text["mail.english"].Value)).Append("\n\n")
+            .Append(UiCulture.In(UiCulture.Japanese, () => Body(key, link)))
             .Append("\n\n----------------------------------------\n\n")
-            .Append(InCulture(English, () => Body(key, link)))
+            .Append(UiCulture.In(UiCulture.English, () => Body(key, link)))
             .ToString();
         return sender.SendAsync(new EmailMessage(to, subject, body), ct);
     }
@@ -61,18 +59,4 @@ public sealed class AccountMail(
 
     private string Url(string path) =>
         configuration["Matchboard:PublicUrl"] is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
-
-    private static string InCulture(CultureInfo culture, Func<string> write)
-    {
-        var (culture0, uiCulture0) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture0, uiCulture0);
-        }
-    }
 }

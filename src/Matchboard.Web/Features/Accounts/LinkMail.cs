@@ -1,4 +1,4 @@
-using System.Globalization;
+using Matchboard.Web.Infrastructure.Ui;
 using Matchboard.Web.Infrastructure.Mail;
 using Microsoft.Extensions.Localization;
 
@@ -11,8 +11,6 @@ namespace Matchboard.Web.Features.Accounts;
 public sealed class LinkMail(
     IEmailSender sender, IStringLocalizer<UiText> text, IConfiguration configuration, IHttpContextAccessor http, ILogger<LinkMail> logger)
 {
-    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public string Link(string pathAndQuery)
     {
@@ -25,10 +23,10 @@ public sealed class LinkMail(
     /// <summary>Sends after the change has committed; a failed mail is logged and does not undo it (the sender can send again).</summary>
     public async Task SendAsync(string to, string key, object[] arguments, CancellationToken ct)
     {
-        var subject = InCulture(Japanese, () => text[$"{key}.subject", arguments].Value);
-        var body = InCulture(Japanese, () => text[$"{key}.body", arguments].Value)
+        var subject = UiCulture.In(UiCulture.Japanese, () => text[$"{key}.subject", arguments].Value);
+        var body = UiCulture.In(UiCulture.Japanese, () => text[$"{key}.body", arguments].Value)
             + "\n\n----------------------------------------\n\n"
-            + InCulture(English, () => text[$"{key}.body", arguments].Value) + "\n";
+            + UiCulture.In(UiCulture.English, () => text[$"{key}.body", arguments].Value) + "\n";
         try
         {
             await sender.SendAsync(new EmailMessage(to, subject, body), ct);
@@ -36,20 +34,6 @@ public sealed class LinkMail(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Account mail {Key} failed", key);
-        }
-    }
-
-    private static string InCulture(CultureInfo culture, Func<string> write)
-    {
-        var (culture0, uiCulture0) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture0, uiCulture0);
         }
     }
 }
