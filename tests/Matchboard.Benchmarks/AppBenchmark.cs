@@ -10,7 +10,8 @@ namespace Matchboard.Benchmarks;
 /// server. Each figure's maximum throughput (64 connections, closed loop) is compared with the static file's, and its
 /// p99 is taken at half its own maximum rate with load sent at a fixed rate (open loop, latency from the scheduled time).
 /// <c>--smoke</c>: tiny data and one-second runs, to keep it working (timings mean nothing).
-/// Options: <c>--tasks N --groups N --associations N --seconds N --connections N --idle N --hold-seconds N --no-pin --keep</c>.
+/// Options: <c>--tasks N --groups N --associations N --seconds N --connections N --idle N --hold-seconds N --no-pin --keep</c>;
+/// <c>--writes-only</c>: only the static-file floor and <see cref="AppWrites"/> (the officer's page, bids), to iterate on them.
 /// </summary>
 public static class AppBenchmark
 {
@@ -79,6 +80,7 @@ public static class AppBenchmark
 
             using var load = new LoadGenerator(server.Address, connections);
             var wards = Wards.All.Select(Uri.EscapeDataString).ToArray();
+            var writesOnly = args.Contains("--writes-only");
             var subjects = new (string Name, Func<long, string> Path)[]
             {
                 ("Static file (/css/site.css)", _ => "/css/site.css"),
@@ -86,6 +88,11 @@ public static class AppBenchmark
                 ("Board API, page 1 by ward (/api/tasks?ward=…)", i => $"/api/tasks?ward={wards[i % wards.Length]}"),
                 ("Board page, page 1 by ward (/Tasks?ward=…, anonymous)", i => $"/Tasks?ward={wards[i % wards.Length]}"),
             };
+            if (writesOnly)
+            {
+                // The static file stays: it is the officer's page's floor.
+                subjects = subjects[..1];
+            }
 
             var measured = new List<(string Name, LoadResult Max, LoadResult HalfRate)>();
             foreach (var (name, path) in subjects)
@@ -108,7 +115,7 @@ public static class AppBenchmark
             var loadCores = server.PinnedTo is { } serverCore
                 ? string.Join(',', Enumerable.Range(0, Environment.ProcessorCount).Where(c => c.ToString(CultureInfo.InvariantCulture) != serverCore))
                 : null;
-            if (await WrkCrossCheck.RequestsPerSecondAsync(server.Address, "/css/site.css", connections, seconds, loadCores) is { } wrk)
+            if (!writesOnly && await WrkCrossCheck.RequestsPerSecondAsync(server.Address, "/css/site.css", connections, seconds, loadCores) is { } wrk)
             {
                 Console.WriteLine($"  cross-check: wrk -t1 -c{connections} gets {wrk:N0} req/s from the static file " +
                     $"({wrk / floor.Max.RequestsPerSecond:F2}× this generator's floor)");
@@ -132,14 +139,17 @@ public static class AppBenchmark
             rows.AddRange(writeRows);
             broken |= writesBroken;
 
-            rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+            if (!writesOnly)
+            {
+                rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
 
-            // Idle hub connections held, from several client processes and source addresses (AppConnections.cs).
-            var idle = await AppConnections.MeasureAsync(server.Address, server.ProcessId, options.DatabaseFile,
-                Int("--idle", 16_000, 200), TimeSpan.FromSeconds(Int("--hold-seconds", 30, 3)));
-            broken |= smoke ? idle.Held < idle.Wanted : idle.Connected == 0;
-            rows.Add(new Row("Idle hub connections on one instance (WebSockets, JSON)", AppConnections.Row(idle), "—", "—", "—",
-                "≥ 15,000 held", idle.Held >= 15_000 ? "met" : "missed"));
+                // Idle hub connections held, from several client processes and source addresses (AppConnections.cs).
+                var idle = await AppConnections.MeasureAsync(server.Address, server.ProcessId, options.DatabaseFile,
+                    Int("--idle", 16_000, 200), TimeSpan.FromSeconds(Int("--hold-seconds", 30, 3)));
+                broken |= smoke ? idle.Held < idle.Wanted : idle.Connected == 0;
+                rows.Add(new Row("Idle hub connections on one instance (WebSockets, JSON)", AppConnections.Row(idle), "—", "—", "—",
+                    "≥ 15,000 held", idle.Held >= 15_000 ? "met" : "missed"));
+            }
         }
 
         Console.WriteLine();

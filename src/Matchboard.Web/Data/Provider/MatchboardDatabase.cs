@@ -40,7 +40,10 @@ public static class MatchboardDatabase
                 break;
             default:
                 var file = ResolveSqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), contentRoot);
-                services.AddDbContext<MatchboardDbContext, SqliteMatchboardDbContext>((sp, options) => WithInterceptors(sp, options, o => UseSqlite(o, file)));
+                // One queue per app (per database file): SQLite's writers take their turns in order (SqliteWriterQueue).
+                var writers = new SqliteWriterQueue();
+                services.AddDbContext<MatchboardDbContext, SqliteMatchboardDbContext>((sp, options) =>
+                    WithInterceptors(sp, options, o => UseSqlite(o, file).AddInterceptors(writers)));
                 services.AddSingleton<IConstraintViolations, SqliteConstraintViolations>();
                 break;
         }
@@ -55,7 +58,7 @@ public static class MatchboardDatabase
         options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
     }
 
-    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(BusyTimeout);
 
     private static readonly SqliteBusyTimeout BusyTimeout = new();
