@@ -56,6 +56,13 @@ public static class AppPostgres
             return 0;
         }
 
+        // After the SQLite run this process is pinned off the server's core, and whatever it starts would inherit that:
+        // here nothing is pinned.
+        if (OperatingSystem.IsLinux())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = (nint)((1L << Environment.ProcessorCount) - 1);
+        }
+
         int Int(string name, int full, int tiny)
         {
             var at = Array.IndexOf(args, name);
