@@ -49,7 +49,8 @@ postgres_status=$?
 dotnet run --project tests/Matchboard.Benchmarks -- --smoke
 benchmark_status=$?
 # The app benchmark's smoke mode (issue 13): the app as a real server on tiny data, each figure for a second; it
-# fails when any request fails. It runs the Web project's Debug build, which the test run above has made.
+# fails when any request fails. It runs the Web project's Debug build, which the test run above has made. Then the same
+# on PostgreSQL with Redis and two instances (installed above; without them it prints that it skipped that part).
 dotnet run --no-build --project tests/Matchboard.Benchmarks -- --app --smoke
 app_benchmark_status=$?
 [ "$benchmark_status" -ne 0 ] || benchmark_status=$app_benchmark_status

@@ -12,6 +12,8 @@ namespace Matchboard.Benchmarks;
 /// <c>--smoke</c>: tiny data and one-second runs, to keep it working (timings mean nothing).
 /// Options: <c>--tasks N --groups N --associations N --seconds N --connections N --idle N --hold-seconds N --no-pin --keep</c>;
 /// <c>--writes-only</c>: only the static-file floor and <see cref="AppWrites"/> (the officer's page, bids), to iterate on them.
+/// Then the PostgreSQL + Redis table with two instances (<see cref="AppPostgres"/>; <c>--sqlite</c> leaves it out,
+/// <c>--postgres</c> runs only it, <c>--pg-idle N</c> its idle connections).
 /// </summary>
 public static class AppBenchmark
 {
@@ -22,6 +24,11 @@ public static class AppBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Contains("--postgres"))
+        {
+            return await AppPostgres.RunAsync(args); // only the PostgreSQL + Redis, two-instance table (AppPostgres.cs)
+        }
+
         var smoke = args.Contains("--smoke");
         var options = BenchmarkOptions.Parse(args);
         int Int(string name, int full, int tiny)
@@ -176,10 +183,11 @@ public static class AppBenchmark
         if (broken)
         {
             Console.Error.WriteLine("Some requests failed (see above): the benchmark measured errors, not the app.");
-            return 1;
         }
 
-        return 0;
+        // Then the same on PostgreSQL + Redis with two instances, unless --sqlite (skipped, with a line, where not installed).
+        var postgres = args.Contains("--sqlite") || args.Contains("--writes-only") ? 0 : await AppPostgres.RunAsync(args);
+        return broken ? 1 : postgres;
     }
 
     internal sealed record Row(string Figure, string Value, string Floor, string FloorValue, string Ratio, string Target, string Met);

@@ -241,7 +241,8 @@ public static class AppConnections
         $"{result.Held:N0} of {result.Wanted:N0} held {result.Hold.TotalSeconds:F0} s; " +
         $"{result.RssPerConnection / 1024:F1} KB RSS, {result.ManagedPerConnection / 1024:F1} KB managed per connection";
 
-    private static async Task<IReadOnlyList<string>> SignInAsync(Uri server, string databaseFile)
+    /// <summary>The accounts the connections sign in with (added if missing; the PostgreSQL mode adds them before its copy).</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> PrepareAsync(string databaseFile)
     {
         List<int> organizations;
         await using (var db = BenchmarkDatabase.Open(databaseFile))
@@ -249,7 +250,12 @@ public static class AppConnections
             organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).Take(Accounts).ToListAsync();
         }
 
-        var emails = await BenchmarkAccounts.AddAsync(databaseFile, organizations);
+        return await BenchmarkAccounts.AddAsync(databaseFile, organizations);
+    }
+
+    private static async Task<IReadOnlyList<string>> SignInAsync(Uri server, string databaseFile)
+    {
+        var emails = await PrepareAsync(databaseFile);
         using var http = new HttpClient { BaseAddress = server };
         var tokens = new List<string>();
         foreach (var email in emails.Values)

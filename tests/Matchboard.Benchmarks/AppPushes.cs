@@ -42,7 +42,13 @@ public static class AppPushes
 
     /// <summary>Runs both measurements; returns the table's rows (figure, value, floor, floor value, ratio, target, met).</summary>
     /// <remarks>Options: <c>--push-groups N</c> (fan-out clients), <c>--push-samples N</c>, <c>--push-rounds N</c>.</remarks>
-    public static async Task<IReadOnlyList<string[]>> RunAsync(Uri address, string databaseFile, string[] args)
+    /// <remarks>
+    /// With <paramref name="other"/> (the PostgreSQL mode's second instance), the officer's hub client is on it while the
+    /// bids go to <paramref name="address"/>, and the fan-out's clients alternate between both; <paramref name="prepared"/>
+    /// is what <see cref="PrepareAsync"/> wrote before the data was copied to PostgreSQL.
+    /// </remarks>
+    public static async Task<IReadOnlyList<string[]>> RunAsync(
+        Uri address, string databaseFile, string[] args, Uri? other = null, (int AssociationId, IReadOnlyList<int> GroupIds)? prepared = null)
     {
         var smoke = args.Contains("--smoke");
         int Int(string name, int full, int tiny)
@@ -51,14 +57,13 @@ public static class AppPushes
             return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : smoke ? tiny : full;
         }
 
-        var groupCount = Int("--push-groups", 1_000, 20);
         var samples = Int("--push-samples", 400, 20);
         var rounds = Int("--push-rounds", 6, 2);
         var ratePerSecond = smoke ? 50 : 20;
 
         var watch = Stopwatch.StartNew();
-        var (associationId, groupIds) = InsertOrganizations(databaseFile, groupCount);
-        await BenchmarkAccounts.AddAsync(databaseFile, [associationId, .. groupIds]);
+        var (associationId, groupIds) = prepared ?? await PrepareAsync(databaseFile, args);
+        var groupCount = groupIds.Count;
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16, UseCookies = false })
         {
@@ -72,14 +77,25 @@ public static class AppPushes
         Console.WriteLine($"  pushes: {groupCount:N0} groups + 1 association added and signed in ({watch.Elapsed.TotalSeconds:F1} s)");
 
         var rows = new List<string[]>();
-        rows.Add(await PushLatencyAsync(address, http, officerToken, groupTokens[0], samples, ratePerSecond));
-        rows.Add(await FanOutAsync(address, http, officerToken, groupTokens, rounds));
+        rows.Add(await PushLatencyAsync(address, other ?? address, http, officerToken, groupTokens[0], samples, ratePerSecond));
+        rows.Add(await FanOutAsync(other is null ? [address] : [address, other], http, officerToken, groupTokens, rounds));
         Console.WriteLine("  visit report → alert on the officer's screen: not measured (needs a contract with visits; not built yet)");
         return rows;
     }
 
+    /// <summary>Writes the push rows' association and groups with their accounts into the generated file.</summary>
+    public static async Task<(int AssociationId, IReadOnlyList<int> GroupIds)> PrepareAsync(string databaseFile, string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var at = Array.IndexOf(args, "--push-groups");
+        var groupCount = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : smoke ? 20 : 1_000;
+        var (associationId, groupIds) = InsertOrganizations(databaseFile, groupCount);
+        await BenchmarkAccounts.AddAsync(databaseFile, [associationId, .. groupIds]);
+        return (associationId, groupIds);
+    }
+
     private static async Task<string[]> PushLatencyAsync(
-        Uri address, HttpClient http, string officerToken, string groupToken, int samples, int ratePerSecond)
+        Uri address, Uri officersInstance, HttpClient http, string officerToken, string groupToken, int samples, int ratePerSecond)
     {
         var interval = TimeSpan.FromSeconds(1.0 / ratePerSecond);
 
@@ -115,7 +131,7 @@ public static class AppPushes
 
         // The officer's open task and the group's first bid; then revisions, each pushed to the officer.
         var task = await CreateTaskAsync(http, officerToken);
-        await using var officer = await ConnectAsync(address, officerToken);
+        await using var officer = await ConnectAsync(officersInstance, officerToken);
         TaskCompletionSource<long>? pending = null;
         officer.On<JsonElement>("notification", n =>
         {
@@ -165,7 +181,8 @@ public static class AppPushes
         var ratio = Ms(push, 99) / Ms(echo, 99);
         return
         [
-            "Push latency: bid revised (PUT …/bids/mine sent) → the officer's hub client receives it, p99",
+            "Push latency: bid revised (PUT …/bids/mine sent) → the officer's hub client receives it, p99"
+                + (officersInstance == address ? string.Empty : " (bid through instance A, officer's hub client on B)"),
             $"{Ms(push, 99):F2} ms (p50 {Ms(push, 50):F2})",
             "Raw WebSocket echo round trip (/_floors/echo), p99",
             $"{Ms(echo, 99):F2} ms (p50 {Ms(echo, 50):F2})",
@@ -175,7 +192,7 @@ public static class AppPushes
         ];
     }
 
-    private static async Task<string[]> FanOutAsync(Uri address, HttpClient http, string officerToken, IReadOnlyList<string> groupTokens, int rounds)
+    private static async Task<string[]> FanOutAsync(IReadOnlyList<Uri> addresses, HttpClient http, string officerToken, IReadOnlyList<string> groupTokens, int rounds)
     {
         var n = groupTokens.Count;
         Round? current = null;
@@ -183,7 +200,7 @@ public static class AppPushes
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
-            var client = await ConnectAsync(address, groupTokens[i]);
+            var client = await ConnectAsync(addresses[i % addresses.Count], groupTokens[i]);
             client.On<JsonElement>("notification", notice =>
             {
                 if (IsType(notice, NotificationType.TaskPosted))
@@ -272,7 +289,8 @@ public static class AppPushes
         var ratio = Ms(figure, 99) / Ms(floor, 99);
         return
         [
-            $"Fan-out: one new task (POST /api/tasks sent) → {n:N0} connected matching groups, p99 delivery",
+            $"Fan-out: one new task (POST /api/tasks sent) → {n:N0} connected matching groups, p99 delivery"
+                + (addresses.Count == 1 ? string.Empty : $" (posted through A, clients spread over {addresses.Count} instances)"),
             $"{Ms(figure, 99):F2} ms (p50 {Ms(figure, 50):F2})",
             $"Plain Clients.All to the same {n:N0} clients (POST /_floors/broadcast sent), p99",
             $"{Ms(floor, 99):F2} ms (p50 {Ms(floor, 50):F2})",

@@ -33,7 +33,9 @@ public sealed class AppServer : IAsyncDisposable
 
     public string LogFile { get; private init; } = string.Empty;
 
-    public static async Task<AppServer> StartAsync(string databaseFile, string workFolder, bool pin)
+    /// <param name="database">The database settings (<c>--Key=Value</c>); null for SQLite on <paramref name="databaseFile"/>.
+    /// The PostgreSQL mode (<see cref="AppPostgres"/>) passes its provider, connection string and Redis here.</param>
+    public static async Task<AppServer> StartAsync(string databaseFile, string workFolder, bool pin, IReadOnlyList<string>? database = null)
     {
         var repository = FindRepository();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -71,8 +73,8 @@ public sealed class AppServer : IAsyncDisposable
                  {
                      $"--urls={address}",
                      $"--contentRoot={webProject}",
-                     "--Database:Provider=Sqlite",
-                     $"--ConnectionStrings:Matchboard=Data Source={databaseFile}",
+                 }.Concat(database ?? ["--Database:Provider=Sqlite", $"--ConnectionStrings:Matchboard=Data Source={databaseFile}"]).Concat(new[]
+                 {
                      "--Matchboard:Benchmark:Floors=true",
                      "--Matchboard:RequireHttps=false",
                      "--Matchboard:WritesPerMinute=10000000",
@@ -80,7 +82,7 @@ public sealed class AppServer : IAsyncDisposable
                      "--Matchboard:SignInsPerAccountPerMinute=1000000",
                      $"--Matchboard:MailDrop={Path.Combine(workFolder, "mail")}",
                      $"--Matchboard:Documents={Path.Combine(workFolder, "documents")}",
-                 })
+                 }))
         {
             start.ArgumentList.Add(setting);
         }
@@ -90,7 +92,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         start.Environment["DOTNET_gcServer"] = "1";
 
-        var logFile = Path.Combine(workFolder, "server.log");
+        var logFile = Path.Combine(workFolder, $"server-{port}.log");
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

@@ -110,17 +110,20 @@ public static partial class AppWrites
     /// <summary>Signs in and measures both rows; <paramref name="page"/> is the 64-connection generator the board used.</summary>
     internal static async Task<(IReadOnlyList<AppBenchmark.Row> Rows, bool Broken)> MeasureAsync(
         Uri server, Prepared prepared, LoadGenerator page, string floorName, LoadResult floorMax, LoadResult floorHalf,
-        TimeSpan seconds, TimeSpan warmUp)
+        TimeSpan seconds, TimeSpan warmUp, IReadOnlyList<Uri>? spread = null)
     {
         var rows = new List<AppBenchmark.Row>();
+
+        // With several instances (the PostgreSQL mode), request i goes to instance i mod n.
+        string At(string path, long i) => spread is null ? path : new Uri(spread[(int)(i % spread.Count)], path).ToString();
         var broken = false;
 
         // 1. The officer's task page, signed in through the sign-in page (antiforgery token and all), read with its cookie.
         var cookie = await SignInWithCookieAsync(server, BenchmarkAccounts.EmailOf(prepared.OfficerOrganization));
         var pagePath = $"/Tasks/{prepared.OfficerTask}";
-        HttpRequestMessage PageRequest(long _)
+        HttpRequestMessage PageRequest(long i)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, pagePath);
+            var request = new HttpRequestMessage(HttpMethod.Get, At(pagePath, i));
             request.Headers.Add("Cookie", cookie);
             return request;
         }
@@ -163,15 +166,15 @@ public static partial class AppWrites
         var nextTask = new long[tokens.Count];
         var stride = Math.Max(1, prepared.OpenTasks.Count / tokens.Count);
         var earliestStart = prepared.EarliestStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        HttpRequestMessage Authorized(HttpMethod method, string path, int client)
+        HttpRequestMessage Authorized(HttpMethod method, string path, int client, long i)
         {
-            var request = new HttpRequestMessage(method, path);
+            var request = new HttpRequestMessage(method, At(path, i));
             request.Headers.Authorization = new("Bearer", tokens[client]);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
             return request;
         }
 
-        HttpRequestMessage FloorRequest(long i) => Authorized(HttpMethod.Post, "/_floors/insert?note=bench", (int)(i % tokens.Count));
+        HttpRequestMessage FloorRequest(long i) => Authorized(HttpMethod.Post, "/_floors/insert?note=bench", (int)(i % tokens.Count), i / tokens.Count + i);
         HttpRequestMessage BidRequest(long i)
         {
             var client = (int)(i % tokens.Count);
@@ -182,7 +185,7 @@ public static partial class AppWrites
             }
 
             var taskId = prepared.OpenTasks[(int)(((client * (long)stride) + k) % prepared.OpenTasks.Count)];
-            var request = Authorized(HttpMethod.Post, $"/api/tasks/{taskId}/bids", client);
+            var request = Authorized(HttpMethod.Post, $"/api/tasks/{taskId}/bids", client, i / tokens.Count + i);
             request.Content = JsonContent.Create(new
             {
                 amountYen = 10_000 + (k % 50) * 1_000,
