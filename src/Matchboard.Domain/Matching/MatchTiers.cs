@@ -8,7 +8,23 @@ namespace Matchboard.Domain.Matching;
 /// else: no id, no fee), with a start date from <see cref="From"/> to <see cref="To"/> (both included) within which
 /// the group's facts do not change (<see cref="MatchStartSpans"/>): for one group, they all score alike.
 /// </summary>
-public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To);
+public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To)
+{
+    /// <summary>The range as a condition on a task's columns, for the database.</summary>
+    public Expression<Func<CommunityTask, bool>> Selects()
+    {
+        var task = Expression.Parameter(typeof(CommunityTask), "task");
+        return Expression.Lambda<Func<CommunityTask, bool>>(Bound(task), task);
+    }
+
+    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
+    internal Expression Bound(ParameterExpression task) => ExpressionBinding.Bind(InRange, task, Expression.Constant(this));
+
+    private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
+        t.Category == r.Category && t.Ward == r.Ward
+        && t.CertificationRequired == r.CertificationRequired && t.InsuranceRequired == r.InsuranceRequired
+        && t.StartDate >= r.From && t.StartDate <= r.To;
+}
 
 /// <summary>
 /// A run of equal rank in a group's ranked list: the kinds that meet the task's requirements or not, with one total.
@@ -26,16 +42,10 @@ public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int
     {
         var task = Expression.Parameter(typeof(CommunityTask), "task");
         var body = Ranges
-            .Select(range => ExpressionBinding.Bind(InRange, task, Expression.Constant(range)))
+            .Select(range => range.Bound(task))
             .Aggregate<Expression, Expression>(Expression.Constant(false), (any, one) => any is ConstantExpression ? one : Expression.OrElse(any, one));
         return Expression.Lambda<Func<CommunityTask, bool>>(body, task);
     }
-
-    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
-    private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
-        t.Category == r.Category && t.Ward == r.Ward
-        && t.CertificationRequired == r.CertificationRequired && t.InsuranceRequired == r.InsuranceRequired
-        && t.StartDate >= r.From && t.StartDate <= r.To;
 }
 
 /// <summary>

@@ -84,23 +84,25 @@ public sealed class MatchService(
 
         var page = Math.Clamp(query.Page ?? 1, 1, TaskService.MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? TaskService.DefaultPageSize, 1, TaskService.MaxPageSize);
-        var rows = new List<MatchTask>(pageSize);
+        var ids = new List<int>(pageSize);
         foreach (var (tier, skip, take) in MatchTiers.Window(tiers, (page - 1) * pageSize, pageSize))
         {
-            rows.AddRange(await tasks.Where(tier.Selects())
-                .OrderBy(t => t.Id)
-                .Skip(skip)
-                .Take(take)
-                .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
-                .ToListAsync(ct));
+            // Each range's first tasks by id walk the index in id order (IX_Tasks_MatchKind); merged, the tier's.
+            var inTier = tier.Ranges
+                .Select(range => tasks.Where(range.Selects()).OrderBy(t => t.Id).Take(skip + take).Select(t => t.Id))
+                .Aggregate((all, one) => all.Concat(one));
+            ids.AddRange(await inTier.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct));
         }
 
-        var onPage = MatchScoring.ScoreTasks(rows, GroupFor, weights.Value, reference).ToList();
-        var ids = onPage.Select(p => p.Task.Id).ToList();
-        var summaries = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+        var rows = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
             .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
-            .ToDictionaryAsync(t => t.Id, ct);
-
+            .ToListAsync(ct);
+        rows = rows.OrderBy(t => ids.IndexOf(t.Id)).ToList();
+        var summaries = rows.ToDictionary(t => t.Id);
+        var onPage = MatchScoring.ScoreTasks(
+                rows.Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
+                GroupFor, weights.Value, reference)
+            .ToList();
         var items = onPage
             .Select(p => new TaskMatchDto(
                 summaries[p.Task.Id],
