@@ -19,21 +19,34 @@ public sealed class Floors
 {
     /// <summary>
     /// The database's part of a group's ranked list, without scoring: the open tasks in the candidate categories ×
-    /// candidate wards counted by the columns the score reads (the same count through the same index), and one page of
-    /// 20 of them in id order with the columns the scorer reads.
+    /// candidate wards counted as the list counts them (by category, ward and requirements, with three start-date
+    /// boundaries, through the same index), and one page of 20 of them (in the index's order: no sort) with the columns
+    /// the scorer reads.
     /// </summary>
     public async Task<int> TaskKindsAndPageAsync(
         MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, DateTimeOffset now, CancellationToken ct)
     {
         var candidates = Candidates(db, categories, wards, now);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (b1, b2, b3) = (today.AddDays(30), today.AddDays(60), today.AddDays(90));
         var kinds = await candidates
-            .GroupBy(t => new { t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired })
-            .Select(g => new { g.Key.Category, g.Key.Ward, g.Key.StartDate, g.Key.CertificationRequired, g.Key.InsuranceRequired, Count = g.Count() })
+            .GroupBy(t => new { t.Category, t.Ward, t.CertificationRequired, t.InsuranceRequired })
+            .Select(g => new
+            {
+                g.Key.Category,
+                g.Key.Ward,
+                g.Key.CertificationRequired,
+                g.Key.InsuranceRequired,
+                Before1 = g.Count(t => t.StartDate < b1),
+                Before2 = g.Count(t => t.StartDate < b2),
+                Before3 = g.Count(t => t.StartDate < b3),
+                All = g.Count(),
+            })
             .ToListAsync(ct);
-        var page = await candidates.OrderBy(t => t.Id).Take(20)
+        var page = await candidates.OrderBy(t => t.Category).ThenBy(t => t.Ward).Take(20)
             .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
             .ToListAsync(ct);
-        return page.Count == 0 ? 0 : kinds.Sum(k => k.Count);
+        return page.Count == 0 ? 0 : kinds.Sum(k => k.All);
     }
 
     /// <summary>Every open task in the candidate categories × candidate wards, with the columns the scorer reads (the floor before the list was ranked by kind).</summary>

@@ -51,21 +51,31 @@ public class MatchTiersTests
     private static MatchTask AsMatch((int Id, CommunityTask Task) t) => MatchTask.Of(t.Task) with { Id = t.Id };
 
     /// <summary>The list the slow way: every task scored and ranked by the published order.</summary>
-    private static List<int> RankedOneByOne(List<(int Id, CommunityTask Task)> city) =>
+    private static List<int> RankedOneByOne(List<(int Id, CommunityTask Task)> city, Func<MatchTask, MatchGroup>? groupFor = null) =>
         MatchRanking.Rank(
-                MatchScoring.ScoreTasks(city.Select(AsMatch), GroupFor, MatchWeights.Default, Reference).ToList(),
+                MatchScoring.ScoreTasks(city.Select(AsMatch), groupFor ?? GroupFor, MatchWeights.Default, Reference).ToList(),
                 p => p.Task.Id,
                 p => p.Score)
             .Select(p => p.Task.Id)
             .ToList();
 
-    /// <summary>The list by tiers: the tasks counted by kind, then each page's rows picked by the tiers' conditions in id order.</summary>
-    private static List<int> RankedByTiers(List<(int Id, CommunityTask Task)> city, int pageSize, out IReadOnlyList<MatchTier> tiers)
+    /// <summary>
+    /// The list by tiers: the tasks counted by kind and span of start dates (by default one span per day), then each
+    /// page's rows picked by the tiers' conditions in id order.
+    /// </summary>
+    private static List<int> RankedByTiers(
+        List<(int Id, CommunityTask Task)> city, int pageSize, out IReadOnlyList<MatchTier> tiers,
+        Func<MatchTask, MatchGroup>? groupFor = null, IReadOnlyList<DateOnly>? boundaries = null)
     {
+        (DateOnly From, DateOnly To) SpanOf(DateOnly start) => boundaries is null
+            ? (start, start)
+            : (boundaries.Where(b => b <= start).DefaultIfEmpty(DateOnly.MinValue).Max(),
+               boundaries.Where(b => b > start).Select(b => b.AddDays(-1)).DefaultIfEmpty(DateOnly.MaxValue).Min());
         var kinds = city
-            .GroupBy(t => MatchTaskKind.Of(AsMatch(t)))
-            .Select(g => (g.Key, g.Count()));
-        tiers = MatchTiers.Of(kinds, GroupFor, MatchWeights.Default, Reference);
+            .Select(AsMatch)
+            .GroupBy(t => (t.Category, t.Ward, t.CertificationRequired, t.InsuranceRequired, Span: SpanOf(t.StartDate)))
+            .Select(g => (new MatchKindRange(g.Key.Category, g.Key.Ward, g.Key.CertificationRequired, g.Key.InsuranceRequired, g.Key.Span.From, g.Key.Span.To), g.Count()));
+        tiers = MatchTiers.Of(kinds, groupFor ?? GroupFor, MatchWeights.Default, Reference);
         var total = tiers.Sum(t => t.Count);
         var listed = new List<int>();
         for (var skip = 0; skip < total; skip += pageSize)
@@ -131,5 +141,48 @@ public class MatchTiersTests
         Assert.Equal(tiers[1], across[1].Tier);
         Assert.Equal(0, across[1].Skip);
         Assert.Equal(5, across.Sum(p => p.Take));
+    }
+
+    [Fact]
+    public void ARealGroupsListCountedBySpansBetweenItsMarkAndInsuranceDatesIsTheSameList()
+    {
+        // Marked from before the first start date to the 8th day, insured to the 15th: three boundaries inside the month.
+        var group = CertifiedGroup(issued: Today.AddDays(-30), expires: FirstStart.AddDays(7));
+        group.DeclareInsurance("あいおい損保", null, FirstStart.AddDays(14), Now);
+        MatchGroup Facts(MatchTask task) => new(
+            group.Id, group.Categories, group.WardsServed,
+            CertificationFact.Of(group, Today, task.StartDate), InsuranceFact.Of(group, task.StartDate),
+            CapacityFact.NotStated, TrackRecord.None);
+        var boundaries = MatchStartSpans.Boundaries(group);
+        var city = City(400, 6);
+
+        var expected = RankedOneByOne(city, Facts);
+        var listed = RankedByTiers(city, 9, out var tiers, Facts, boundaries);
+
+        Assert.Equal([FirstStart.AddDays(8), FirstStart.AddDays(15)], boundaries.Where(b => b > FirstStart));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, listed);
+        Assert.True(tiers.Count > 3);
+    }
+
+    [Fact]
+    public void BetweenTwoBoundariesEveryStartDateGivesAGroupTheSameFacts()
+    {
+        var group = CertifiedGroup(issued: Today.AddDays(3), expires: Today.AddDays(40));
+        group.DeclareInsurance("あいおい損保", null, Today.AddDays(20), Now);
+        var boundaries = MatchStartSpans.Boundaries(group);
+        (CertificationFact, InsuranceFact) FactsOn(DateOnly start) => (CertificationFact.Of(group, Today, start), InsuranceFact.Of(group, start));
+
+        var days = Enumerable.Range(-10, 80).Select(Today.AddDays).ToList();
+        foreach (var (day, next) in days.Zip(days.Skip(1)))
+        {
+            if (!boundaries.Contains(next))
+            {
+                Assert.Equal(FactsOn(day), FactsOn(next));
+            }
+        }
+
+        Assert.Equal([Today.AddDays(3), Today.AddDays(21), Today.AddDays(41)], boundaries);
+        Assert.Empty(MatchStartSpans.Boundaries(VerifiedGroup()));
     }
 }

@@ -90,3 +90,33 @@ public sealed record TrackRecord(
 
 /// <summary>A bid's terms for the comparison.</summary>
 public sealed record MatchBid(long AmountYen, DateOnly EarliestStart);
+
+/// <summary>
+/// The start dates at which a group's facts for a task can change. Of a task's dates only its start date enters the
+/// facts (<see cref="CertificationFact.Of"/>: the mark counts from its first day to its last; <see cref="InsuranceFact.Of"/>:
+/// the declaration covers up to its last day), so between two boundaries every start date gives the same facts, and a
+/// ranked list can count a group's candidates by these spans instead of day by day. MatchTiersTests holds this
+/// against the two facts themselves.
+/// </summary>
+public static class MatchStartSpans
+{
+    public static IReadOnlyList<DateOnly> Boundaries(Organization group)
+    {
+        var boundaries = new SortedSet<DateOnly>();
+        if (group.Certification?.CountingDays is var (from, to))
+        {
+            boundaries.Add(from);
+            if (to < DateOnly.MaxValue)
+            {
+                boundaries.Add(to.AddDays(1));
+            }
+        }
+
+        if (group.Insurance?.ValidUntil is { } until && until < DateOnly.MaxValue)
+        {
+            boundaries.Add(until.AddDays(1));
+        }
+
+        return boundaries.ToList();
+    }
+}

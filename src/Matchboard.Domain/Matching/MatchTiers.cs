@@ -4,19 +4,27 @@ using Matchboard.Domain.Tasks;
 namespace Matchboard.Domain.Matching;
 
 /// <summary>
-/// What a group's score for a task reads of the task — <see cref="MatchScoring.ScoreTask"/> reads nothing else of it
-/// (no id, no fee): for one group, tasks of one kind score alike.
+/// Tasks alike in all that a group's score for a task reads of it (<see cref="MatchScoring.ScoreTask"/> reads nothing
+/// else: no id, no fee), with a start date from <see cref="From"/> to <see cref="To"/> (both included) within which
+/// the group's facts do not change (<see cref="MatchStartSpans"/>): for one group, they all score alike.
 /// </summary>
-public sealed record MatchTaskKind(string Category, string Ward, DateOnly StartDate, bool CertificationRequired, bool InsuranceRequired)
+public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To)
 {
-    public static MatchTaskKind Of(MatchTask task) =>
-        new(task.Category, task.Ward, task.StartDate, task.CertificationRequired, task.InsuranceRequired);
-}
+    /// <summary>The range as a condition on a task's columns, for the database.</summary>
+    public Expression<Func<CommunityTask, bool>> Selects()
+    {
+        var task = Expression.Parameter(typeof(CommunityTask), "task");
+        return Expression.Lambda<Func<CommunityTask, bool>>(Bound(task), task);
+    }
 
-/// <summary>
-/// Tasks of kinds alike but for the start date, with a start date from <see cref="From"/> to <see cref="To"/> (both included).
-/// </summary>
-public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To);
+    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
+    internal Expression Bound(ParameterExpression task) => ExpressionBinding.Bind(InRange, task, Expression.Constant(this));
+
+    private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
+        t.Category == r.Category && t.Ward == r.Ward
+        && t.CertificationRequired == r.CertificationRequired && t.InsuranceRequired == r.InsuranceRequired
+        && t.StartDate >= r.From && t.StartDate <= r.To;
+}
 
 /// <summary>
 /// A run of equal rank in a group's ranked list: the kinds that meet the task's requirements or not, with one total.
@@ -34,20 +42,14 @@ public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int
     {
         var task = Expression.Parameter(typeof(CommunityTask), "task");
         var body = Ranges
-            .Select(range => ExpressionBinding.Bind(InRange, task, Expression.Constant(range)))
+            .Select(range => range.Bound(task))
             .Aggregate<Expression, Expression>(Expression.Constant(false), (any, one) => any is ConstantExpression ? one : Expression.OrElse(any, one));
         return Expression.Lambda<Func<CommunityTask, bool>>(body, task);
     }
-
-    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
-    private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
-        t.Category == r.Category && t.Ward == r.Ward
-        && t.CertificationRequired == r.CertificationRequired && t.InsuranceRequired == r.InsuranceRequired
-        && t.StartDate >= r.From && t.StartDate <= r.To;
 }
 
 /// <summary>
-/// A group's ranked list without reading its tasks one by one: its candidates counted by <see cref="MatchTaskKind"/>
+/// A group's ranked list without reading its tasks one by one: its candidates counted by <see cref="MatchKindRange"/>
 /// (a database can count tens of thousands of rows by a few columns far faster than it can hand them over), each kind
 /// scored once, and kinds of equal rank gathered into <see cref="MatchTier"/>s, best first. A page of the list is then
 /// the rows of the tiers it overlaps, in task id order: the published order exactly, as <see cref="MatchRanking.Rank"/>
@@ -56,23 +58,21 @@ public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int
 public static class MatchTiers
 {
     public static IReadOnlyList<MatchTier> Of(
-        IEnumerable<(MatchTaskKind Kind, int Count)> kinds,
+        IEnumerable<(MatchKindRange Kind, int Count)> kinds,
         Func<MatchTask, MatchGroup> groupFor,
         MatchWeights weights,
         MatchReferenceData reference)
     {
-        var scored = kinds
-            .Where(k => k.Count > 0)
-            .Select(k => (k.Kind, k.Count, Task: AsTask(k.Kind)))
-            .Select(k => (k.Kind, k.Count, Score: MatchScoring.ScoreTask(k.Task, groupFor(k.Task), weights, reference)))
-            .Where(k => k.Score is not null)
-            .Select(k => (k.Kind, k.Count, Rank: new Rank(k.Score!.MeetsRequirements, k.Score.Total)))
+        // Each kind stands as a task whose id is its place in the list; ScoreTasks scores alike kinds once.
+        var counted = kinds.Where(k => k.Count > 0).ToList();
+        var scored = MatchScoring.ScoreTasks(counted.Select((k, i) => AsTask(k.Kind, i)), groupFor, weights, reference)
+            .Select(p => (counted[p.Task.Id].Kind, counted[p.Task.Id].Count, Rank: new Rank(p.Score.MeetsRequirements, p.Score.Total)))
             .ToList();
 
-        // Each kind's tier; then, per kind but the start date, its dates in order cut into runs of one tier.
+        // Per kind but the start date, its spans in date order cut into runs of one tier.
         var ranges = scored
             .GroupBy(k => (k.Kind.Category, k.Kind.Ward, k.Kind.CertificationRequired, k.Kind.InsuranceRequired))
-            .SelectMany(alike => Runs(alike.OrderBy(k => k.Kind.StartDate).Select(k => (k.Kind, k.Rank)).ToList()))
+            .SelectMany(alike => Runs(alike.OrderBy(k => k.Kind.From).Select(k => (k.Kind, k.Rank)).ToList()))
             .ToLookup(r => r.Rank, r => r.Range);
 
         var tiers = new List<MatchTier>();
@@ -104,23 +104,24 @@ public static class MatchTiers
         }
     }
 
-    /// <summary>The task a kind stands for in <see cref="MatchScoring.ScoreTask"/>, which reads no id and no fee.</summary>
-    private static MatchTask AsTask(MatchTaskKind kind) =>
-        new(0, kind.Category, kind.Ward, kind.StartDate, kind.CertificationRequired, kind.InsuranceRequired, 0);
+    /// <summary>
+    /// The task a kind stands for in <see cref="MatchScoring.ScoreTask"/> (which reads no id and no fee): any start date
+    /// of its span gives the same facts; its first, or its last when it is open to the past.
+    /// </summary>
+    private static MatchTask AsTask(MatchKindRange kind, int id) =>
+        new(id, kind.Category, kind.Ward, kind.From == DateOnly.MinValue ? kind.To : kind.From, kind.CertificationRequired, kind.InsuranceRequired, 0);
 
-    private static IEnumerable<(Rank Rank, MatchKindRange Range)> Runs(IReadOnlyList<(MatchTaskKind Kind, Rank Rank)> byDate)
+    private static IEnumerable<(Rank Rank, MatchKindRange Range)> Runs(IReadOnlyList<(MatchKindRange Kind, Rank Rank)> byDate)
     {
         for (var i = 0; i < byDate.Count;)
         {
-            var first = byDate[i];
             var last = i;
-            while (last + 1 < byDate.Count && byDate[last + 1].Rank == first.Rank)
+            while (last + 1 < byDate.Count && byDate[last + 1].Rank == byDate[i].Rank)
             {
                 last++;
             }
 
-            var kind = first.Kind;
-            yield return (first.Rank, new MatchKindRange(kind.Category, kind.Ward, kind.CertificationRequired, kind.InsuranceRequired, kind.StartDate, byDate[last].Kind.StartDate));
+            yield return (byDate[i].Rank, byDate[i].Kind with { To = byDate[last].Kind.To });
             i = last + 1;
         }
     }

@@ -34,10 +34,12 @@ public sealed class CommunityTaskConfiguration : IEntityTypeConfiguration<Commun
         builder.HasIndex(t => new { t.Status, t.BidDeadline });
         // Matching's candidate query (a group's categories × wards, open, deadline ahead), counted by what the score
         // reads of a task: the index holds every column the count reads and is in the order it counts by, so a group's
-        // tens of thousands of candidates are counted from the index alone, without a sort (tests/Matchboard.Benchmarks).
+        // tens of thousands of candidates are counted from the index alone, without a sort; and within one kind it runs
+        // in id order, so a page (the published tie rule: lower id first) is the first entries of each range, not a
+        // sort of the whole tier (tests/Matchboard.Benchmarks).
         builder.HasIndex(t => new
         {
-            t.Category, t.Ward, t.Status, t.CertificationRequired, t.InsuranceRequired, t.StartDate, t.BidDeadline, t.PublishedAt,
+            t.Category, t.Ward, t.Status, t.CertificationRequired, t.InsuranceRequired, t.Id, t.StartDate, t.BidDeadline, t.PublishedAt,
         }).HasDatabaseName("IX_Tasks_MatchKind");
         builder.HasIndex(t => t.AssociationId);
         // The public board by ward (open, deadline ahead, ordered by deadline): the count reads only this index (PublishedAt

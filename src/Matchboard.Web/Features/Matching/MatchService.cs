@@ -75,37 +75,34 @@ public sealed class MatchService(
             tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
         }
 
-        // The candidates counted by what the score reads of a task (one index, no row handed over), ranked as tiers;
-        // then only the page's rows, each tier's in id order (the published tie rule).
-        var kinds = await tasks
-            .GroupBy(t => new { t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired })
-            .Select(g => new { g.Key.Category, g.Key.Ward, g.Key.StartDate, g.Key.CertificationRequired, g.Key.InsuranceRequired, Count = g.Count() })
-            .ToListAsync(ct);
+        // The candidates counted by what the score reads of a task, start dates by the spans in which the group's facts
+        // do not change (one pass over one index, no row handed over), ranked as tiers; then only the page's rows, each
+        // tier's in id order (the published tie rule).
         var facts = (await matchFacts.ForAsync([group], ct))[group.Id];
         MatchGroup GroupFor(MatchTask task) => facts.For(task, group, today);
-        var tiers = MatchTiers.Of(
-            kinds.Select(k => (new MatchTaskKind(k.Category, k.Ward, k.StartDate, k.CertificationRequired, k.InsuranceRequired), k.Count)),
-            GroupFor, weights.Value, reference);
+        var tiers = MatchTiers.Of(await CountBySpansAsync(tasks, MatchStartSpans.Boundaries(group), ct), GroupFor, weights.Value, reference);
 
         var page = Math.Clamp(query.Page ?? 1, 1, TaskService.MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? TaskService.DefaultPageSize, 1, TaskService.MaxPageSize);
-        var rows = new List<MatchTask>(pageSize);
+        var ids = new List<int>(pageSize);
         foreach (var (tier, skip, take) in MatchTiers.Window(tiers, (page - 1) * pageSize, pageSize))
         {
-            rows.AddRange(await tasks.Where(tier.Selects())
-                .OrderBy(t => t.Id)
-                .Skip(skip)
-                .Take(take)
-                .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen))
-                .ToListAsync(ct));
+            // Each range's first tasks by id walk the index in id order (IX_Tasks_MatchKind); merged, the tier's.
+            var inTier = tier.Ranges
+                .Select(range => tasks.Where(range.Selects()).OrderBy(t => t.Id).Take(skip + take).Select(t => t.Id))
+                .Aggregate((all, one) => all.Concat(one));
+            ids.AddRange(await inTier.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct));
         }
 
-        var onPage = MatchScoring.ScoreTasks(rows, GroupFor, weights.Value, reference).ToList();
-        var ids = onPage.Select(p => p.Task.Id).ToList();
-        var summaries = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+        var rows = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
             .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
-            .ToDictionaryAsync(t => t.Id, ct);
-
+            .ToListAsync(ct);
+        rows = rows.OrderBy(t => ids.IndexOf(t.Id)).ToList();
+        var summaries = rows.ToDictionary(t => t.Id);
+        var onPage = MatchScoring.ScoreTasks(
+                rows.Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
+                GroupFor, weights.Value, reference)
+            .ToList();
         var items = onPage
             .Select(p => new TaskMatchDto(
                 summaries[p.Task.Id],
@@ -209,6 +206,48 @@ public sealed class MatchService(
         }
 
         return scored;
+    }
+
+    /// <summary>
+    /// The tasks counted by category, ward and requirements (the candidate index's order, so the count streams along it)
+    /// and, within each, by the spans of start dates that <paramref name="boundaries"/> cut: at most three boundaries
+    /// (<see cref="MatchStartSpans"/>), so four spans, each counted as the tasks starting before its end.
+    /// </summary>
+    private static async Task<List<(MatchKindRange Kind, int Count)>> CountBySpansAsync(
+        IQueryable<CommunityTask> tasks, IReadOnlyList<DateOnly> boundaries, CancellationToken ct)
+    {
+        if (boundaries.Count > 3)
+        {
+            throw new InvalidOperationException("A group's facts change on at most three start dates.");
+        }
+
+        // Unused boundaries are the end of time: their spans are empty.
+        var b = boundaries.Concat(Enumerable.Repeat(DateOnly.MaxValue, 3 - boundaries.Count)).ToArray();
+        var (b1, b2, b3) = (b[0], b[1], b[2]);
+        var rows = await tasks
+            .GroupBy(t => new { t.Category, t.Ward, t.CertificationRequired, t.InsuranceRequired })
+            .Select(g => new
+            {
+                g.Key.Category,
+                g.Key.Ward,
+                g.Key.CertificationRequired,
+                g.Key.InsuranceRequired,
+                Before1 = g.Count(t => t.StartDate < b1),
+                Before2 = g.Count(t => t.StartDate < b2),
+                Before3 = g.Count(t => t.StartDate < b3),
+                All = g.Count(),
+            })
+            .ToListAsync(ct);
+
+        var spans = new[] { (DateOnly.MinValue, b1), (b1, b2), (b2, b3), (b3, DateOnly.MaxValue) };
+        return rows
+            .SelectMany(r => new[] { r.Before1, r.Before2 - r.Before1, r.Before3 - r.Before2, r.All - r.Before3 }
+                .Select((count, i) => (
+                    Kind: new MatchKindRange(r.Category, r.Ward, r.CertificationRequired, r.InsuranceRequired,
+                        spans[i].Item1, spans[i].Item2 == DateOnly.MaxValue ? DateOnly.MaxValue : spans[i].Item2.AddDays(-1)),
+                    Count: count)))
+            .Where(k => k.Count > 0)
+            .ToList();
     }
 
     /// <summary>The categories whose groups may be candidates for a task in <paramref name="category"/> (the relation is symmetric).</summary>

@@ -26,8 +26,8 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
         // Thousands of recipients share a handful of distinct reasons: each is worded once per language.
         var words = new Dictionary<MatchReason, (string Ja, string En)>(SameWords.Instance);
         return scored
-            .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
             .Where(r => r.Score.Total >= notify.Value.MinimumScore)
+            .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
             .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score, words)))
             .ToList();
     }

@@ -796,7 +796,7 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
 
-                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt")
+                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "Id", "StartDate", "BidDeadline", "PublishedAt")
                         .HasDatabaseName("IX_Tasks_MatchKind");
 
                     b.ToTable("Tasks", (string)null);

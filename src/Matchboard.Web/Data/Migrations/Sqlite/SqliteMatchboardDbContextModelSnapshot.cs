@@ -770,7 +770,7 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
 
-                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt")
+                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "Id", "StartDate", "BidDeadline", "PublishedAt")
                         .HasDatabaseName("IX_Tasks_MatchKind");
 
                     b.ToTable("Tasks", (string)null);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Matchboard.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMatchboardDbContext))]
-    [Migration("20261129154318_MatchKindIndex")]
+    [Migration("20261129162732_MatchKindIndex")]
     partial class MatchKindIndex
     {
         /// <inheritdoc />
@@ -799,7 +799,7 @@ namespace Matchboard.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
 
-                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt")
+                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "Id", "StartDate", "BidDeadline", "PublishedAt")
                         .HasDatabaseName("IX_Tasks_MatchKind");
 
                     b.ToTable("Tasks", (string)null);

@@ -17,7 +17,7 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_MatchKind",
                 table: "Tasks",
-                columns: new[] { "Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt" });
+                columns: new[] { "Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "Id", "StartDate", "BidDeadline", "PublishedAt" });
         }
 
         /// <inheritdoc />

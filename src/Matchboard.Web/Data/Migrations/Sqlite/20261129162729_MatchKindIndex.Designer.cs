@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Matchboard.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMatchboardDbContext))]
-    [Migration("20261129154310_MatchKindIndex")]
+    [Migration("20261129162729_MatchKindIndex")]
     partial class MatchKindIndex
     {
         /// <inheritdoc />
@@ -773,7 +773,7 @@ namespace Matchboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Ward", "Status", "BidDeadline", "PublishedAt");
 
-                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "StartDate", "BidDeadline", "PublishedAt")
+                    b.HasIndex("Category", "Ward", "Status", "CertificationRequired", "InsuranceRequired", "Id", "StartDate", "BidDeadline", "PublishedAt")
                         .HasDatabaseName("IX_Tasks_MatchKind");
 
                     b.ToTable("Tasks", (string)null);
