@@ -14,6 +14,7 @@ namespace Matchboard.Benchmarks;
 /// <c>--writes-only</c>: only the static-file floor and <see cref="AppWrites"/> (the officer's page, bids), to iterate on them.
 /// Then the PostgreSQL + Redis table with two instances (<see cref="AppPostgres"/>; <c>--sqlite</c> leaves it out,
 /// <c>--postgres</c> runs only it, <c>--pg-idle N</c> its idle connections).
+/// <c>--only officer</c> measures just the static file and the officer's page (quick, while working on that page).
 /// </summary>
 public static class AppBenchmark
 {
@@ -64,6 +65,7 @@ public static class AppBenchmark
 
         var work = Directory.CreateTempSubdirectory("matchboard-app-bench-").FullName;
         var pin = !args.Contains("--no-pin");
+        var officerOnly = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "officer";
         var broken = false;
         var rows = new List<Row>();
         await using (var server = await AppServer.StartAsync(options.DatabaseFile, work, pin))
@@ -102,7 +104,7 @@ public static class AppBenchmark
             }
 
             var measured = new List<(string Name, LoadResult Max, LoadResult HalfRate)>();
-            foreach (var (name, path) in subjects)
+            foreach (var (name, path) in officerOnly ? subjects[..1] : subjects)
             {
                 // Warm-up: JIT, EF's query cache, SQLite's pages, the connection pool.
                 await load.SaturateAsync(path, warmUp);
@@ -142,11 +144,11 @@ public static class AppBenchmark
                     informational ? "—" : figure.HalfRate.P99Ms <= P99TargetMs ? "met" : "missed"));
             }
 
-            var (writeRows, writesBroken) = await AppWrites.MeasureAsync(server.Address, writes, load, floor.Name, floor.Max, floor.HalfRate, seconds, smoke ? TimeSpan.Zero : warmUp);
+            var (writeRows, writesBroken) = await AppWrites.MeasureAsync(server.Address, writes, load, floor.Name, floor.Max, floor.HalfRate, seconds, smoke ? TimeSpan.Zero : warmUp, pageOnly: officerOnly);
             rows.AddRange(writeRows);
             broken |= writesBroken;
-
-            if (!writesOnly)
+            // --only officer and --writes-only stop here: the pushes and the idle connections take minutes.
+            if (!officerOnly && !writesOnly)
             {
                 rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
 
@@ -186,7 +188,7 @@ public static class AppBenchmark
         }
 
         // Then the same on PostgreSQL + Redis with two instances, unless --sqlite (skipped, with a line, where not installed).
-        var postgres = args.Contains("--sqlite") || args.Contains("--writes-only") ? 0 : await AppPostgres.RunAsync(args);
+        var postgres = args.Contains("--sqlite") || args.Contains("--writes-only") || officerOnly ? 0 : await AppPostgres.RunAsync(args);
         return broken ? 1 : postgres;
     }
 

@@ -22,10 +22,14 @@ public static class SessionSetup
         services.AddScoped<SignInAttempts>();
         services.AddSingleton<SignInFailures>();
 
-        // The stamp is checked on every request, so a changed stamp (sign-out everywhere) ends cookies at once.
+        // A changed stamp (sign-out everywhere), an ended session and a deactivated account end a cookie at once: the
+        // session check below compares the cookie's stamp with the user's on every request, in one query. Identity's own
+        // stamp validator therefore runs at its usual interval: run on every request it reloaded the user and its claims
+        // and re-issued (re-encrypted) the cookie on every response, a third of a signed-in page's time, to refresh
+        // claims that never change (the organization, its kind and the display name are fixed at creation).
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
-            options.ValidationInterval = TimeSpan.Zero;
+            options.ValidationInterval = TimeSpan.FromMinutes(30);
             options.OnRefreshingPrincipal = context =>
             {
                 // The principal is rebuilt from the user on each check; the session it belongs to must stay on it.

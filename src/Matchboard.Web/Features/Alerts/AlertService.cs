@@ -17,21 +17,29 @@ public sealed class AlertService(MatchboardDbContext db, TimeProvider clock, Not
     /// <summary>My organization's open alerts, urgent and oldest first; for city staff, the open escalated ones.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListOpenAsync(ClaimsPrincipal user, CancellationToken ct)
     {
+        var alerts = await OpenAlerts(user).ToListAsync(ct);
+        var list = await ToDtosAsync(alerts, ct);
+        return list.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ToList();
+    }
+
+    /// <summary>
+    /// How many <see cref="ListOpenAsync"/> would list: the navigation's count on every page, one COUNT rather than the
+    /// list with its contracts, households and reports.
+    /// </summary>
+    public Task<int> CountOpenAsync(ClaimsPrincipal user, CancellationToken ct) => OpenAlerts(user).CountAsync(ct);
+
+    /// <summary>The open alerts this member may see: its own contracts' (either party), or for city staff those escalated to them.</summary>
+    private IQueryable<VisitAlert> OpenAlerts(ClaimsPrincipal user)
+    {
         var me = user.RequiredOrganizationId();
         var query = db.VisitAlerts.AsNoTracking().Where(a => a.AcknowledgedAt == null);
         if (user.OrganizationKind() == OrganizationKind.CityOffice)
         {
-            query = query.Where(a => a.EscalatedAt != null);
-        }
-        else
-        {
-            var mine = db.Contracts.Where(c => c.AssociationId == me || c.ProviderId == me).Select(c => c.Id);
-            query = query.Where(a => mine.Contains(a.ContractId));
+            return query.Where(a => a.EscalatedAt != null);
         }
 
-        var alerts = await query.ToListAsync(ct);
-        var list = await ToDtosAsync(alerts, ct);
-        return list.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ToList();
+        var mine = db.Contracts.Where(c => c.AssociationId == me || c.ProviderId == me).Select(c => c.Id);
+        return query.Where(a => mine.Contains(a.ContractId));
     }
 
     public async Task<AlertDto> GetAsync(int alertId, ClaimsPrincipal user, CancellationToken ct)

@@ -163,7 +163,7 @@ public sealed class BidService(
             .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
             .ProjectTo<BidDto>(mapper.ConfigurationProvider)
             .ToListAsync(ct);
-        var scored = await WithScoresAsync(task, await WithLoadAsync(bids, ct), ct);
+        var scored = await WithScoresAsync(task, bids, ct);
         var order = sort ?? BidSort.Score;
         return new TaskBidsDto
         {
@@ -175,7 +175,10 @@ public sealed class BidService(
         };
     }
 
-    /// <summary>Each bid's score, reasons and fairness flags in the reader's language (the opened comparison).</summary>
+    /// <summary>
+    /// Each bid's score, reasons and fairness flags in the reader's language (the opened comparison), and its group's load
+    /// now (bound contracts against capacity), which the scoring has already read.
+    /// </summary>
     private async Task<List<BidDto>> WithScoresAsync(CommunityTask task, List<BidDto> bids, CancellationToken ct)
     {
         var scores = await scoring.ScoreAsync(task, bids.Select(b => new BidToScore(b.Id, b.GroupId, b.AmountYen, b.EarliestStart)).ToList(), ct);
@@ -188,6 +191,9 @@ public sealed class BidService(
                 MeetsRequirements = scored.Score.MeetsRequirements,
                 Reasons = MatchExplanations.Explain(scored.Score, ui),
                 Flags = scored.ShareOfAwards is { } flag ? [MatchExplanations.Explain(flag, ui)] : [],
+                GroupActiveContracts = scored.ActiveContracts,
+                GroupCapacity = scored.Capacity,
+                GroupAtCapacity = scored.AtCapacity,
             };
         }).ToList();
     }
@@ -205,20 +211,6 @@ public sealed class BidService(
             .. MatchRanking.Rank(bids.Where(InRunning), b => b.Id, ScoreOf),
             .. MatchRanking.Rank(bids.Where(b => !InRunning(b)), b => b.Id, ScoreOf),
         ];
-    }
-
-    /// <summary>Each bidding group's load now (the opened comparison): its bound contracts against its capacity.</summary>
-    private async Task<List<BidDto>> WithLoadAsync(List<BidDto> bids, CancellationToken ct)
-    {
-        var groupIds = bids.Select(b => b.GroupId).Distinct().ToList();
-        var groups = await db.Organizations.AsNoTracking().Where(o => groupIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var occupying = await capacity.OccupyingContractsAsync(groupIds, ct);
-        return bids.Select(b =>
-        {
-            var active = occupying.GetValueOrDefault(b.GroupId);
-            var group = groups[b.GroupId];
-            return b with { GroupActiveContracts = active, GroupCapacity = group.Capacity, GroupAtCapacity = group.IsAtCapacity(active) };
-        }).ToList();
     }
 
     /// <summary>The task as far as the seal goes (whose it is, its deadline, whether open), or 404 as for any task not visible.</summary>

@@ -10,8 +10,11 @@ namespace Matchboard.Web.Features.Matching;
 /// <summary>One bid as the rubric needs it: who made it, for how much, from when.</summary>
 public sealed record BidToScore(int BidId, int GroupId, long AmountYen, DateOnly EarliestStart);
 
-/// <summary>A bid's score by the published rubric, and the share-of-awards flag when it applies (shown; the score is unchanged).</summary>
-public sealed record ScoredBid(MatchScore Score, MatchReason? ShareOfAwards);
+/// <summary>
+/// A bid's score by the published rubric, and the share-of-awards flag when it applies (shown; the score is unchanged);
+/// with the group's load now (its occupying contracts against its capacity), read by the same batch as its track record.
+/// </summary>
+public sealed record ScoredBid(MatchScore Score, MatchReason? ShareOfAwards, int ActiveContracts, int Capacity, bool AtCapacity);
 
 /// <summary>
 /// The opened bid comparison by the published rubric: each bid scored by <see cref="MatchScoring.ScoreBid"/> (the
@@ -48,7 +51,8 @@ public sealed class BidScoring(
             var score = MatchScoring.ScoreBid(
                 match, facts[group.Id].For(match, group, today), new MatchBid(b.AmountYen, b.EarliestStart), weights.Value, reference);
             var flag = MatchScoring.ShareOfAwardsFlag(awards.ByGroup.GetValueOrDefault(b.GroupId), awards.Total, fairness.Value);
-            return new ScoredBid(score, flag);
+            var load = facts[group.Id].Capacity;
+            return new ScoredBid(score, flag, load.ActiveContracts, group.Capacity, group.IsAtCapacity(load.ActiveContracts));
         });
     }
 

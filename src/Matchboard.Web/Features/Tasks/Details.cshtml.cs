@@ -345,7 +345,9 @@ public sealed class DetailsModel(
 
         if (IsOwner)
         {
-            MayPublish = VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
+            // Only a draft offers publishing: a published task's page does not read the association for it.
+            MayPublish = Task.Status == CommunityTaskStatus.Draft
+                && VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
             var received = await bids.ListForTaskAsync(id, BidSortApplied, User, ct);
             Bids = received.Bids;
             BidsReceived = received.Count;

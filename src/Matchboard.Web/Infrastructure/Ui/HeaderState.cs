@@ -16,10 +16,13 @@ public sealed class HeaderState(MatchboardDbContext db)
             return (0, 0);
         }
 
-        var mine = db.Notifications.AsNoTracking().Where(n => n.OrganizationId == organizationId);
-        var unread = await mine.CountAsync(n => !n.IsRead, ct);
-        var last = await mine.MaxAsync(n => (long?)n.Sequence, ct) ?? 0;
-        return (unread, last);
+        // One query for both (this runs on every signed-in page): no rows at all means nothing unread and sequence 0.
+        var state = await db.Notifications.AsNoTracking()
+            .Where(n => n.OrganizationId == organizationId)
+            .GroupBy(n => n.OrganizationId)
+            .Select(g => new { Unread = g.Count(n => !n.IsRead), Last = g.Max(n => n.Sequence) })
+            .SingleOrDefaultAsync(ct);
+        return state is null ? (0, 0) : (state.Unread, state.Last);
     }
 
     /// <summary>
