@@ -56,6 +56,8 @@ public static class AppBenchmark
 
         var work = Directory.CreateTempSubdirectory("matchboard-app-bench-").FullName;
         var pin = !args.Contains("--no-pin");
+        // --only-pushes: the push rows alone (AppPushes), for working on them without the rest of the run.
+        var onlyPushes = args.Contains("--only-pushes");
         var broken = false;
         var rows = new List<Row>();
         await using (var server = await AppServer.StartAsync(options.DatabaseFile, work, pin))
@@ -88,7 +90,7 @@ public static class AppBenchmark
             };
 
             var measured = new List<(string Name, LoadResult Max, LoadResult HalfRate)>();
-            foreach (var (name, path) in subjects)
+            foreach (var (name, path) in onlyPushes ? [] : subjects)
             {
                 // Warm-up: JIT, EF's query cache, SQLite's pages, the connection pool.
                 await load.SaturateAsync(path, warmUp);
@@ -102,6 +104,12 @@ public static class AppBenchmark
                     broken = true;
                     Console.Error.WriteLine($"    {failed.Errors} errors, {failed.Completed} answered; first: {failed.FirstError}");
                 }
+            }
+
+            if (onlyPushes)
+            {
+                rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+                goto done;
             }
 
             var floor = measured[0];
@@ -140,6 +148,7 @@ public static class AppBenchmark
             broken |= smoke ? idle.Held < idle.Wanted : idle.Connected == 0;
             rows.Add(new Row("Idle hub connections on one instance (WebSockets, JSON)", AppConnections.Row(idle), "—", "—", "—",
                 "≥ 15,000 held", idle.Held >= 15_000 ? "met" : "missed"));
+        done:;
         }
 
         Console.WriteLine();
