@@ -66,6 +66,8 @@ public static class AppBenchmark
         var work = Directory.CreateTempSubdirectory("matchboard-app-bench-").FullName;
         var pin = !args.Contains("--no-pin");
         var officerOnly = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "officer";
+        // --only-pushes: the push rows alone (AppPushes), for working on them without the rest of the run.
+        var onlyPushes = args.Contains("--only-pushes");
         var broken = false;
         var rows = new List<Row>();
         await using (var server = await AppServer.StartAsync(options.DatabaseFile, work, pin))
@@ -104,7 +106,7 @@ public static class AppBenchmark
             }
 
             var measured = new List<(string Name, LoadResult Max, LoadResult HalfRate)>();
-            foreach (var (name, path) in officerOnly ? subjects[..1] : subjects)
+            foreach (var (name, path) in onlyPushes ? [] : officerOnly ? subjects[..1] : subjects)
             {
                 // Warm-up: JIT, EF's query cache, SQLite's pages, the connection pool.
                 await load.SaturateAsync(path, warmUp);
@@ -118,6 +120,12 @@ public static class AppBenchmark
                     broken = true;
                     Console.Error.WriteLine($"    {failed.Errors} errors, {failed.Completed} answered; first: {failed.FirstError}");
                 }
+            }
+
+            if (onlyPushes)
+            {
+                rows.AddRange((await AppPushes.RunAsync(server.Address, options.DatabaseFile, args)).Select(c => new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+                goto done;
             }
 
             var floor = measured[0];
@@ -159,6 +167,8 @@ public static class AppBenchmark
                 rows.Add(new Row("Idle hub connections on one instance (WebSockets, JSON)", AppConnections.Row(idle), "—", "—", "—",
                     "≥ 15,000 held", idle.Held >= 15_000 ? "met" : "missed"));
             }
+
+        done:;
         }
 
         Console.WriteLine();
@@ -188,7 +198,7 @@ public static class AppBenchmark
         }
 
         // Then the same on PostgreSQL + Redis with two instances, unless --sqlite (skipped, with a line, where not installed).
-        var postgres = args.Contains("--sqlite") || args.Contains("--writes-only") || officerOnly ? 0 : await AppPostgres.RunAsync(args);
+        var postgres = args.Contains("--sqlite") || args.Contains("--writes-only") || officerOnly || onlyPushes ? 0 : await AppPostgres.RunAsync(args);
         return broken ? 1 : postgres;
     }
 

@@ -36,6 +36,11 @@ public static class AppPushes
 
     private const double FanOutTarget = 2.0;
 
+    private const double AlertTarget = 3.0;
+
+    /// <summary>Households of the benchmark's watch-over contract; reports rotate over them (each one's history stays short).</summary>
+    private const int Households = 20;
+
     private const string Category = Categories.WatchOver;
 
     private const string Ward = Wards.Nakahara;
@@ -48,7 +53,7 @@ public static class AppPushes
     /// is what <see cref="PrepareAsync"/> wrote before the data was copied to PostgreSQL.
     /// </remarks>
     public static async Task<IReadOnlyList<string[]>> RunAsync(
-        Uri address, string databaseFile, string[] args, Uri? other = null, (int AssociationId, IReadOnlyList<int> GroupIds)? prepared = null)
+        Uri address, string databaseFile, string[] args, Uri? other = null, (int AssociationId, IReadOnlyList<int> GroupIds, ActiveContract Work)? prepared = null)
     {
         var smoke = args.Contains("--smoke");
         int Int(string name, int full, int tiny)
@@ -62,7 +67,7 @@ public static class AppPushes
         var ratePerSecond = smoke ? 50 : 20;
 
         var watch = Stopwatch.StartNew();
-        var (associationId, groupIds) = prepared ?? await PrepareAsync(databaseFile, args);
+        var (associationId, groupIds, work) = prepared ?? await PrepareAsync(databaseFile, args);
         var groupCount = groupIds.Count;
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16, UseCookies = false })
@@ -77,24 +82,33 @@ public static class AppPushes
         Console.WriteLine($"  pushes: {groupCount:N0} groups + 1 association added and signed in ({watch.Elapsed.TotalSeconds:F1} s)");
 
         var rows = new List<string[]>();
-        rows.Add(await PushLatencyAsync(address, other ?? address, http, officerToken, groupTokens[0], samples, ratePerSecond));
-        rows.Add(await FanOutAsync(other is null ? [address] : [address, other], http, officerToken, groupTokens, rounds));
-        Console.WriteLine("  visit report → alert on the officer's screen: not measured (needs a contract with visits; not built yet)");
+        var (push, echo) = await PushLatencyAsync(address, other ?? address, http, officerToken, groupTokens[0], samples, ratePerSecond);
+        rows.Add(push);
+        rows.Add(await VisitAlertAsync(address, http, officerToken, groupTokens[^1], work, samples, ratePerSecond, echo));
+        if (!args.Contains("--no-fan-out"))
+        {
+            rows.Add(await FanOutAsync(other is null ? [address] : [address, other], http, officerToken, groupTokens, rounds));
+        }
+
         return rows;
     }
 
-    /// <summary>Writes the push rows' association and groups with their accounts into the generated file.</summary>
-    public static async Task<(int AssociationId, IReadOnlyList<int> GroupIds)> PrepareAsync(string databaseFile, string[] args)
+    /// <summary>
+    /// Writes the push rows' association and groups with their accounts into the generated file, and an active
+    /// watch-over contract between the association and the last group (for the visit-report row).
+    /// </summary>
+    public static async Task<(int AssociationId, IReadOnlyList<int> GroupIds, ActiveContract Work)> PrepareAsync(string databaseFile, string[] args)
     {
         var smoke = args.Contains("--smoke");
         var at = Array.IndexOf(args, "--push-groups");
         var groupCount = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : smoke ? 20 : 1_000;
         var (associationId, groupIds) = InsertOrganizations(databaseFile, groupCount);
+        var work = InsertActiveContract(databaseFile, associationId, groupIds[^1], DateTimeOffset.UtcNow);
         await BenchmarkAccounts.AddAsync(databaseFile, [associationId, .. groupIds]);
-        return (associationId, groupIds);
+        return (associationId, groupIds, work);
     }
 
-    private static async Task<string[]> PushLatencyAsync(
+    private static async Task<(string[] Row, LongHistogram Echo)> PushLatencyAsync(
         Uri address, Uri officersInstance, HttpClient http, string officerToken, string groupToken, int samples, int ratePerSecond)
     {
         var interval = TimeSpan.FromSeconds(1.0 / ratePerSecond);
@@ -179,7 +193,7 @@ public static class AppPushes
         }
 
         var ratio = Ms(push, 99) / Ms(echo, 99);
-        return
+        return (
         [
             "Push latency: bid revised (PUT …/bids/mine sent) → the officer's hub client receives it, p99"
                 + (officersInstance == address ? string.Empty : " (bid through instance A, officer's hub client on B)"),
@@ -189,6 +203,82 @@ public static class AppPushes
             $"{ratio:F2}×",
             $"≤ {PushTarget:F0}×",
             ratio <= PushTarget ? "met" : "missed",
+        ], echo);
+    }
+
+    /// <summary>
+    /// The provider's visitor files an urgent report (<c>POST /api/contracts/{id}/visits</c>, as at the door) on today's
+    /// planned visit of one household after another, one request at a time at the push row's rate; each is timed from
+    /// the request's send to the officer's hub client receiving the <c>VisitAlert</c> it raises. The floor is the echo
+    /// measured by the push row (same run, same server, same rate).
+    /// </summary>
+    private static async Task<string[]> VisitAlertAsync(
+        Uri address, HttpClient http, string officerToken, string providerToken, ActiveContract work, int samples, int ratePerSecond, LongHistogram echo)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / ratePerSecond);
+        await using var officer = await ConnectAsync(address, officerToken);
+        TaskCompletionSource<long>? pending = null;
+        officer.On<JsonElement>("notification", n =>
+        {
+            if (IsType(n, NotificationType.VisitAlert))
+            {
+                Volatile.Read(ref pending)?.TrySetResult(Stopwatch.GetTimestamp());
+            }
+        });
+        await officer.StartAsync();
+
+        var alert = LoadGenerator.NewHistogram();
+        int lost = 0, beforeAnswer = 0;
+        for (var i = -samples / 10; i < samples; i++)
+        {
+            var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref pending, arrived);
+            var visit = work.VisitIds[(i + samples) % work.VisitIds.Count];
+            using var request = Request(HttpMethod.Post, $"/api/contracts/{work.ContractId}/visits", providerToken, new
+            {
+                plannedVisitId = visit,
+                visitedAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+                visitorName = "訪問員 ベンチ",
+                status = "Urgent",
+                checklist = new { health = "Concern", meals = "Fine", sleep = "NotAsked", goingOut = "NotAsked", dailyLife = "Fine", worries = "Concern" },
+                note = "ふらつきがあり、転んだとのことです。ご家族への連絡をお願いします。",
+            });
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            var answered = Stopwatch.GetTimestamp();
+            await EnsureAsync(response, "visit report");
+            if (await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromSeconds(10))) != arrived.Task)
+            {
+                lost++;
+                continue;
+            }
+
+            if (i >= 0)
+            {
+                alert.RecordValue(Micros(start, arrived.Task.Result));
+                beforeAnswer += arrived.Task.Result <= answered ? 1 : 0;
+            }
+
+            await PaceAsync(start, interval);
+        }
+
+        Console.WriteLine($"  alert: urgent visit report sent → officer's VisitAlert p50 {Ms(alert, 50):F2} ms p99 {Ms(alert, 99):F2} ms " +
+            $"({samples} at {ratePerSecond}/s; {beforeAnswer} alerts arrived before the HTTP answer; {lost} lost)");
+        if (lost > 0)
+        {
+            throw new InvalidOperationException($"{lost} visit alerts never reached the officer's hub client.");
+        }
+
+        var ratio = Ms(alert, 99) / Ms(echo, 99);
+        return
+        [
+            "Visit report filed (urgent, POST /api/contracts/{id}/visits sent) → VisitAlert on the officer's hub client, p99",
+            $"{Ms(alert, 99):F2} ms (p50 {Ms(alert, 50):F2})",
+            "Raw WebSocket echo round trip (/_floors/echo), p99",
+            $"{Ms(echo, 99):F2} ms (p50 {Ms(echo, 50):F2})",
+            $"{ratio:F2}×",
+            $"≤ {AlertTarget:F0}×",
+            ratio <= AlertTarget ? "met" : "missed",
         ];
     }
 
@@ -427,6 +517,74 @@ public static class AppPushes
 
     private static double Ms(LongHistogram histogram, double percentile) =>
         histogram.TotalCount == 0 ? double.NaN : histogram.GetValueAtPercentile(percentile) / 1000.0;
+
+    public sealed record ActiveContract(int ContractId, IReadOnlyList<int> VisitIds);
+
+    /// <summary>
+    /// An active watch-over contract between the officer's association and <paramref name="providerId"/>, signed a week
+    /// ago, as the award and both signatures leave it (written here: an award waits for a bid deadline), with
+    /// <see cref="Households"/> households that consented and a visit planned today for each.
+    /// </summary>
+    private static ActiveContract InsertActiveContract(string databaseFile, int associationId, int providerId, DateTimeOffset now)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        long Scalar(string sql, params (string Name, object Value)[] parameters)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql + "; SELECT last_insert_rowid();";
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = JapanTime.DateOf(now);
+        var activated = now.AddDays(-7);
+        var task = Scalar("""
+            INSERT INTO Tasks (AssociationId, Title, Description, Category, Ward, Town, Status, FeeYen, IsVolunteer,
+                CertificationRequired, InsuranceRequired, HouseholdsServed, VisitsPlanned, VisitWeekdays, StartDate, EndDate,
+                BidDeadline, CreatedAt, PublishedAt, BidsOpenedAt, AwardedAt, AwardRationale, Revision, Version)
+            VALUES ($association, 'ベンチ：毎日の見守り訪問', '一人暮らしの高齢の方のお宅を毎日訪問し、安否を確認してください。',
+                $category, $ward, '木月', 'Awarded', 180000, 0, 0, 0, $households, 1000, 127, $start, $end,
+                $deadline, $created, $created, $deadline, $awarded, '毎日の訪問に慣れているため。', 1, 0)
+            """, ("$association", associationId), ("$category", Category), ("$ward", Ward), ("$households", Households),
+            ("$start", Day(today.AddDays(-7))), ("$end", Day(today.AddDays(90))), ("$deadline", now.AddDays(-12).UtcTicks),
+            ("$created", now.AddDays(-20).UtcTicks), ("$awarded", now.AddDays(-10).UtcTicks));
+        var bid = Scalar("""
+            INSERT INTO Bids (TaskId, GroupId, AmountYen, Proposal, StaffPlanned, EarliestStart, Status, ForEarlierTerms, SubmittedAt, UpdatedAt, DecidedAt)
+            VALUES ($task, $provider, 170000, '2人1組で毎日訪問します。', 4, $start, 'Accepted', 0, $submitted, $submitted, $awarded)
+            """, ("$task", task), ("$provider", providerId), ("$start", Day(today.AddDays(-7))),
+            ("$submitted", now.AddDays(-15).UtcTicks), ("$awarded", now.AddDays(-10).UtcTicks));
+        Scalar("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
+        var contract = Scalar("""
+            INSERT INTO Contracts (TaskId, BidId, AssociationId, ProviderId, AmountYen, Status, CreatedAt, AssociationSignedAt,
+                ProviderSignedAt, ActivatedAt, SignBy, Version)
+            VALUES ($task, $bid, $association, $provider, 170000, 'Active', $created, $activated, $activated, $activated, $signBy, 0)
+            """, ("$task", task), ("$bid", bid), ("$association", associationId), ("$provider", providerId),
+            ("$created", now.AddDays(-10).UtcTicks), ("$activated", activated.UtcTicks), ("$signBy", now.AddDays(-3).UtcTicks));
+        var visits = new List<int>(Households);
+        for (var h = 0; h < Households; h++)
+        {
+            var household = Scalar("""
+                INSERT INTO Households (ContractId, Label, ConsentDate, ConsentMethod, VisitorName, RegisteredAt, Version)
+                VALUES ($contract, $label, $consent, 'InWriting', '訪問員 ベンチ', $registered, 0)
+                """, ("$contract", contract), ("$label", $"ベンチ世帯{h + 1}"), ("$consent", Day(today.AddDays(-8))),
+                ("$registered", now.AddDays(-9).UtcTicks));
+            visits.Add((int)Scalar("""
+                INSERT INTO PlannedVisits (ContractId, HouseholdId, Date, OriginalDate, Status, ReportCount, Version)
+                VALUES ($contract, $household, $today, $today, 'Planned', 0, 0)
+                """, ("$contract", contract), ("$household", household), ("$today", Day(today))));
+        }
+
+        transaction.Commit();
+        return new ActiveContract((int)contract, visits);
+    }
 
     /// <summary>
     /// One association (the officer's) and <paramref name="groups"/> verified civic groups serving exactly

@@ -60,8 +60,21 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        var drafts = AuditCapture.Describe(this);
+        // One scan of the tracked entities for both: each ChangeTracker.Entries() would otherwise scan them all again
+        // (a new task tracks a thousand TaskPosted notifications), and nothing changes in between.
+        List<AuditDraft> drafts;
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            BumpVersions();
+            drafts = AuditCapture.Describe(this);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
         if (drafts.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -113,7 +126,6 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
     /// </summary>
     private void BumpVersions()
     {
-        ChangeTracker.DetectChanges();
         var changedTaskIds = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity switch

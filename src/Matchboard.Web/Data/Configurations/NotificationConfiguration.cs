@@ -25,7 +25,10 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Match).HasConversion(
             m => MatchJson.Write(m),
             s => MatchJson.Read(s),
-            new ValueComparer<NotificationMatch?>((a, b) => MatchJson.Write(a) == MatchJson.Write(b), m => MatchJson.Write(m).GetHashCode(StringComparison.Ordinal), m => m));
+            // Compared by value without writing the JSON: the change tracker compares every tracked notification on each
+            // DetectChanges, and a new task's thousand TaskPosted rows made that serializing comparison most of its publish.
+            // A match is immutable (a record of records), so the snapshot is the instance itself.
+            new ValueComparer<NotificationMatch?>((a, b) => MatchJson.SameMatch(a, b), m => MatchJson.HashOf(m), m => m));
         builder.HasOne<Matchboard.Domain.Organizations.Organization>().WithMany()
             .HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
 
@@ -40,6 +43,11 @@ internal static class MatchJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static string Write(NotificationMatch? match) => match is null ? string.Empty : JsonSerializer.Serialize(match, Options);
+
+    public static bool SameMatch(NotificationMatch? a, NotificationMatch? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.Score == b.Score && a.Reasons.SequenceEqual(b.Reasons));
+
+    public static int HashOf(NotificationMatch? match) => match is null ? 0 : HashCode.Combine(match.Score, match.Reasons.Count);
 
     public static NotificationMatch? Read(string json) =>
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<NotificationMatch>(json, Options);

@@ -37,11 +37,13 @@ public sealed class NotificationMailer(
             .Where(u => organizationIds.Contains(u.OrganizationId) && u.EmailConfirmed && u.Email != null)
             .Select(u => new { u.OrganizationId, Email = u.Email!, u.EmailNotifications })
             .ToListAsync(ct);
+        // By organization: a new task notifies a thousand organizations at once.
+        var byOrganization = people.ToLookup(p => p.OrganizationId);
 
         foreach (var notification in notifications)
         {
-            var recipients = people.Where(p => p.OrganizationId == notification.OrganizationId
-                && (notification.IsUrgent || p.EmailNotifications.Contains(notification.Type)));
+            var recipients = byOrganization[notification.OrganizationId]
+                .Where(p => notification.IsUrgent || p.EmailNotifications.Contains(notification.Type));
             foreach (var recipient in recipients)
             {
                 try
