@@ -20,9 +20,10 @@ using Microsoft.Extensions.Options;
 namespace Matchboard.Web.Features.Matching;
 
 /// <summary>
-/// Ranked, explained matches. Candidate selection happens in the database (open tasks in the categories and wards
-/// the rubric's candidate rule allows, by the indexed columns); the scoring, the ranking and the paging in memory,
-/// by <see cref="MatchScoring"/> and <see cref="MatchRanking"/>.
+/// Ranked, explained matches. Candidate selection happens in the database (the categories and wards the rubric's
+/// candidate rule allows, by the indexed columns); the scoring and the ranking in memory, by <see cref="MatchScoring"/>,
+/// <see cref="MatchTiers"/> and <see cref="MatchRanking"/>. A group's list of tasks is counted by kind in the database
+/// and only its page's rows are read; a task's list of groups reads every candidate group (each has its own record).
 /// </summary>
 public sealed class MatchService(
     MatchboardDbContext db,
