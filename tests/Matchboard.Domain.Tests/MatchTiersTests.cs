@@ -48,6 +48,13 @@ public class MatchTiersTests
             .ToList();
     }
 
+    /// <summary>A tier's tasks: those in one of its ranges, by the ranges' own database conditions compiled.</summary>
+    private static Func<CommunityTask, bool> Selects(MatchTier tier)
+    {
+        var ranges = tier.Ranges.Select(r => r.Selects().Compile()).ToList();
+        return task => ranges.Any(inRange => inRange(task));
+    }
+
     private static MatchTask AsMatch((int Id, CommunityTask Task) t) => MatchTask.Of(t.Task) with { Id = t.Id };
 
     /// <summary>The list the slow way: every task scored and ranked by the published order.</summary>
@@ -82,7 +89,7 @@ public class MatchTiersTests
         {
             foreach (var (tier, from, take) in MatchTiers.Window(tiers, skip, pageSize))
             {
-                var selects = tier.Selects().Compile();
+                var selects = Selects(tier);
                 listed.AddRange(city.Where(t => selects(t.Task)).Select(t => t.Id).Order().Skip(from).Take(take));
             }
         }
@@ -122,7 +129,7 @@ public class MatchTiersTests
                 || (pair.First.MeetsRequirements == pair.Second.MeetsRequirements && pair.First.Total > pair.Second.Total),
                 "meeting the requirements first, then the higher total");
         });
-        var conditions = tiers.Select(t => t.Selects().Compile()).ToList();
+        var conditions = tiers.Select(Selects).ToList();
         var candidates = RankedOneByOne(city).ToHashSet();
         Assert.All(city, t => Assert.Equal(candidates.Contains(t.Id) ? 1 : 0, conditions.Count(selects => selects(t.Task))));
     }

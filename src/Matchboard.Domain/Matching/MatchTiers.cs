@@ -10,15 +10,15 @@ namespace Matchboard.Domain.Matching;
 /// </summary>
 public sealed record MatchKindRange(string Category, string Ward, bool CertificationRequired, bool InsuranceRequired, DateOnly From, DateOnly To)
 {
-    /// <summary>The range as a condition on a task's columns, for the database.</summary>
+    /// <summary>
+    /// The range as a condition on a task's columns, for the database. Its values are read from the range (a constant
+    /// object), so the database sees parameters, not literals.
+    /// </summary>
     public Expression<Func<CommunityTask, bool>> Selects()
     {
         var task = Expression.Parameter(typeof(CommunityTask), "task");
-        return Expression.Lambda<Func<CommunityTask, bool>>(Bound(task), task);
+        return Expression.Lambda<Func<CommunityTask, bool>>(ExpressionBinding.Bind(InRange, task, Expression.Constant(this)), task);
     }
-
-    // The range's values are read from it (a constant object), so the database sees parameters, not literals.
-    internal Expression Bound(ParameterExpression task) => ExpressionBinding.Bind(InRange, task, Expression.Constant(this));
 
     private static readonly Expression<Func<CommunityTask, MatchKindRange, bool>> InRange = (t, r) =>
         t.Category == r.Category && t.Ward == r.Ward
@@ -31,22 +31,10 @@ public sealed record MatchKindRange(string Category, string Ward, bool Certifica
 /// By <see cref="MatchRanking"/>'s published order the tasks of a tier follow each other, lower task id first.
 /// <see cref="Start"/> is its first position in the whole list (0-based). Its kinds share the rank, not always the
 /// reasons (a neighbouring ward can weigh what a related category does): each task is explained by its own kind.
+/// A tier's tasks are those in one of its <see cref="Ranges"/>: exact on the kinds it was made from
+/// (<see cref="MatchTiers.Of"/>), as between two start dates of one tier lies no counted start date of another tier.
 /// </summary>
-public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int Count, IReadOnlyList<MatchKindRange> Ranges)
-{
-    /// <summary>
-    /// The tier as a condition on a task's columns, for the database: one of its ranges. Exact on the kinds it was made
-    /// from (<see cref="MatchTiers.Of"/>): between two start dates of one tier lies no counted start date of another tier.
-    /// </summary>
-    public Expression<Func<CommunityTask, bool>> Selects()
-    {
-        var task = Expression.Parameter(typeof(CommunityTask), "task");
-        var body = Ranges
-            .Select(range => range.Bound(task))
-            .Aggregate<Expression, Expression>(Expression.Constant(false), (any, one) => any is ConstantExpression ? one : Expression.OrElse(any, one));
-        return Expression.Lambda<Func<CommunityTask, bool>>(body, task);
-    }
-}
+public sealed record MatchTier(bool MeetsRequirements, int Total, int Start, int Count, IReadOnlyList<MatchKindRange> Ranges);
 
 /// <summary>
 /// A group's ranked list without reading its tasks one by one: its candidates counted by <see cref="MatchKindRange"/>

@@ -95,13 +95,12 @@ public sealed class MatchService(
             ids.AddRange(await inTier.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct));
         }
 
-        var rows = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
+        var summaries = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
             .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
-            .ToListAsync(ct);
-        rows = rows.OrderBy(t => ids.IndexOf(t.Id)).ToList();
-        var summaries = rows.ToDictionary(t => t.Id);
+            .ToDictionaryAsync(t => t.Id, ct);
         var onPage = MatchScoring.ScoreTasks(
-                rows.Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
+                ids.Where(summaries.ContainsKey).Select(id => summaries[id])
+                    .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
                 GroupFor, weights.Value, reference)
             .ToList();
         var items = onPage
