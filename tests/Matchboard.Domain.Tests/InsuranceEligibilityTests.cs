@@ -119,6 +119,18 @@ public class InsuranceEligibilityTests
         var group = VerifiedGroup();
         group.UpdateService(group.Categories, group.WardsServed, capacity);
         Assert.Equal(expected, group.IsAtCapacity(active));
+        // The match score's capacity factor reads the same rule: "full" there is "at capacity" here.
+        Assert.Equal(expected, new CapacityFact(active, group.Capacity).IsFull);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void AnAssociationStatesNoCapacityAndIsNeverAtCapacity(int active)
+    {
+        var association = Association(1);
+        Assert.False(association.IsAtCapacity(active));
+        Assert.False(new CapacityFact(active, association.Capacity).IsFull);
     }
 
     [Fact]

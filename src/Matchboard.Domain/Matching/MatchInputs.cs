@@ -1,3 +1,4 @@
+using Matchboard.Domain.Contracts;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
 
@@ -66,7 +67,7 @@ public sealed record CapacityFact(int ActiveContracts, int Capacity)
 
     public bool IsStated => Capacity > 0;
 
-    public bool IsFull => IsStated && ActiveContracts >= Capacity;
+    public bool IsFull => ContractCapacity.IsReached(ActiveContracts, Capacity);
 
     public int Left => Math.Max(0, Capacity - ActiveContracts);
 }

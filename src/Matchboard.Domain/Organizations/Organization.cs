@@ -1,3 +1,5 @@
+using Matchboard.Domain.Contracts;
+
 namespace Matchboard.Domain.Organizations;
 
 /// <summary>An association, a civic group, an individual supporter (a one-person organization) or the city office. Users act for exactly one.</summary>
@@ -278,10 +280,10 @@ public class Organization
     }
 
     /// <summary>
-    /// The one capacity rule: a group with as many active contracts as its stated capacity (or more) is at capacity.
-    /// It is warned when it bids and the association sees it on the comparison; it is never refused for it.
+    /// Whether the group is at capacity (<see cref="ContractCapacity.IsReached"/>). It is warned when it bids and the
+    /// association sees it on the comparison; it is never refused for it.
     /// </summary>
-    public bool IsAtCapacity(int activeContracts) => IsCivicGroup && activeContracts >= Capacity;
+    public bool IsAtCapacity(int activeContracts) => IsCivicGroup && ContractCapacity.IsReached(activeContracts, Capacity);
 
     /// <summary>Whether the group's declared insurance covers the day (false without a declaration).</summary>
     public bool IsInsuredOn(DateOnly day) => Insurance?.CoversDay(day) == true;
