@@ -30,7 +30,8 @@ public sealed record IdempotentOutcome(IdempotentOutcomeKind Kind, StoredRespons
 /// until the first commits, then finds the response and replays it; if the first failed, it runs itself.
 /// Only successful responses are kept: a refused request changed nothing, so running its retry is safe.
 /// </summary>
-public sealed class IdempotentRequests(MatchboardDbContext db, RequestTransaction requestTransaction, TimeProvider clock)
+public sealed class IdempotentRequests(
+    MatchboardDbContext db, RequestTransaction requestTransaction, IConstraintViolations violations, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -68,7 +69,7 @@ public sealed class IdempotentRequests(MatchboardDbContext db, RequestTransactio
             db.IdempotencyRecords.Add(claim);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (violations.Classify(e) == ConstraintKind.Unique)
         {
             // Another request with this key held the claim and has committed (we waited on its lock).
             await transaction.RollbackAsync(CancellationToken.None);
