@@ -155,6 +155,7 @@ services.AddHttpContextAccessor();
 services.AddScoped<NotificationOutbox>();
 services.AddMatchboardIdempotency();
 services.AddSingleton<INotificationSender, HubNotificationSender>();
+services.AddMatchboardFloors(builder.Configuration); // nothing without Matchboard:Benchmark:Floors=true
 services.AddMatchboardMail(builder.Configuration, builder.Environment);
 services.AddScoped<NotificationMailer>();
 services.AddScoped<EmailPreferencesService>();

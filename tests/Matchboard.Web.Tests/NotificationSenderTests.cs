@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Matchboard.Domain.Notifications;
+using Matchboard.Web.Data;
 using Matchboard.Web.Features.Notifications;
 using Matchboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
@@ -77,5 +79,41 @@ public sealed class NotificationSenderTests(SubstituteSenderFactory factory) : I
 
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         await factory.Sender.DidNotReceiveWithAnyArgs().SendAsync(default, default!, default);
+    }
+
+    [Fact]
+    public async Task OneChangeNotifyingManyOrganizationsPushesAllOfThemEachOrganizationsInSequenceOrderAfterStoringThem()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatchboardDbContext>();
+        var organizations = await db.Organizations.OrderByDescending(o => o.Id).Select(o => o.Id).Take(12).ToListAsync();
+        var lastBefore = await db.Notifications.GroupBy(n => n.OrganizationId)
+            .Select(g => new { g.Key, Last = g.Max(n => n.Sequence) }).ToDictionaryAsync(g => g.Key, g => g.Last);
+        var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
+        var now = factory.Clock.GetUtcNow();
+        // Three each, the organizations interleaved in the order they are queued.
+        outbox.Add(() => Enumerable.Range(1, 3).SelectMany(k => organizations.Select(o =>
+            new Notification(o, NotificationType.BidPlaced, taskId: null, $"many {k}", now, path: "/"))));
+        factory.Sender.ClearReceivedCalls();
+
+        await outbox.CommitAsync(CancellationToken.None);
+
+        var pushed = factory.Sender.ReceivedCalls()
+            .Select(c => c.GetArguments())
+            .Select(a => (Organization: (int)a[0]!, Notification: (NotificationDto)a[1]!))
+            .Where(p => p.Notification.Title.StartsWith("many ", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(organizations.Count * 3, pushed.Count);
+        foreach (var organization in organizations)
+        {
+            var own = pushed.Where(p => p.Organization == organization).Select(p => p.Notification).ToList();
+            var first = lastBefore.GetValueOrDefault(organization) + 1;
+            // Gap-free after what the organization had, pushed in that order, in the order the change queued them.
+            Assert.Equal([first, first + 1, first + 2], own.Select(n => n.Sequence));
+            Assert.Equal(["many 1", "many 2", "many 3"], own.Select(n => n.Title));
+            var stored = await db.Notifications.AsNoTracking().Where(n => n.OrganizationId == organization && n.Sequence >= first)
+                .OrderBy(n => n.Sequence).Select(n => n.Title).ToListAsync();
+            Assert.Equal(["many 1", "many 2", "many 3"], stored);
+        }
     }
 }

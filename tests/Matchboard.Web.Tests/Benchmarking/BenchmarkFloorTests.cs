@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -22,6 +24,8 @@ public sealed class BenchmarkFloorTests(FloorsFactory floors, MatchboardFactory 
     [InlineData("POST", "/_floors/broadcast")]
     [InlineData("POST", "/_floors/insert")]
     [InlineData("GET", "/_floors/memory")]
+    [InlineData("GET", "/_floors/commits?organization=1&sequence=1")]
+    [InlineData("GET", "/_floors/clock")]
     public async Task WithoutTheSettingTheFloorsDoNotExist(string method, string path)
     {
         var member = await ApiClient.SignInAsync(plain, DemoAccounts.TamagawaStaff);
@@ -72,6 +76,38 @@ public sealed class BenchmarkFloorTests(FloorsFactory floors, MatchboardFactory 
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("{\"task\":1}", await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task TheBroadcastFloorAnswersWithTheServersClockJustBeforeItSent()
+    {
+        var before = Stopwatch.GetTimestamp();
+        var response = await floors.CreateClient().PostAsync("/_floors/broadcast", new StringContent("x"));
+        var after = Stopwatch.GetTimestamp();
+
+        var sentAt = long.Parse(response.Headers.GetValues(FloorEndpoints.SentAtHeader).Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(sentAt, before, after);
+    }
+
+    [Fact]
+    public async Task ANotificationsCommitIsRecordedOnlyWithTheFloors()
+    {
+        Assert.Null(plain.Services.GetService<NotificationCommits>());
+        var member = await ApiClient.SignInAsync(floors, DemoAccounts.TamagawaStaff);
+
+        var before = Stopwatch.GetTimestamp();
+        await InsertAsync(member, Guid.NewGuid().ToString());
+        var after = Stopwatch.GetTimestamp();
+
+        var sequence = (await member.AllNotificationsAsync()).Max(n => n.Sequence);
+        var committed = await floors.CreateClient().GetFromJsonAsync<FloorEndpoints.FloorCommitDto>(
+            $"/_floors/commits?organization={member.OrganizationId}&sequence={sequence}");
+        Assert.InRange(committed!.CommittedAt, before, after);
+        var unknown = await floors.CreateClient().GetAsync($"/_floors/commits?organization={member.OrganizationId}&sequence={sequence + 1000}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var clock = await floors.CreateClient().GetFromJsonAsync<FloorEndpoints.FloorClockDto>("/_floors/clock");
+        Assert.Equal(Stopwatch.Frequency, clock!.Frequency);
+        Assert.True(clock.Timestamp > after);
     }
 
     [Fact]

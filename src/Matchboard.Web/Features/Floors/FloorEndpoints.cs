@@ -25,6 +25,10 @@ namespace Matchboard.Web.Features.Floors;
 /// the bid's rules.</item>
 /// <item><c>GET /_floors/memory</c>: live managed bytes (after a full collection) and the working set, for the
 /// idle-connections test.</item>
+/// <item><c>GET /_floors/commits?organization=&amp;sequence=</c>: when that notification's transaction committed
+/// (<see cref="NotificationCommits"/>), where the push rows start their clock; <c>GET /_floors/clock</c>: the server's
+/// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> now, to check that it is the benchmark's clock too. The broadcast
+/// floor answers with the same clock's reading just before its <c>Clients.All</c> (header <see cref="SentAtHeader"/>).</item>
 /// </list>
 /// </summary>
 public static class FloorEndpoints
@@ -32,6 +36,20 @@ public static class FloorEndpoints
     public const string Setting = "Matchboard:Benchmark:Floors";
 
     public const string HubMethod = "floor";
+
+    /// <summary>The broadcast floor's answer: <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> just before it sent.</summary>
+    public const string SentAtHeader = "Floor-Sent-At";
+
+    /// <summary>The floors' services (only the commit recorder), registered only with the setting.</summary>
+    public static IServiceCollection AddMatchboardFloors(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue(Setting, false))
+        {
+            services.AddSingleton<NotificationCommits>();
+        }
+
+        return services;
+    }
 
     public static WebApplication MapMatchboardFloors(this WebApplication app)
     {
@@ -52,9 +70,16 @@ public static class FloorEndpoints
         {
             using var reader = new StreamReader(request.Body);
             var payload = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
             await hub.Clients.All.SendAsync(HubMethod, payload, request.HttpContext.RequestAborted);
+            request.HttpContext.Response.Headers[SentAtHeader] = sentAt.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.NoContent();
         });
+
+        floors.MapGet("/commits", Results<Ok<FloorCommitDto>, NotFound> (int organization, long sequence, NotificationCommits commits) =>
+            commits.CommittedAt(organization, sequence) is { } at ? TypedResults.Ok(new FloorCommitDto(at)) : TypedResults.NotFound());
+
+        floors.MapGet("/clock", () => TypedResults.Ok(new FloorClockDto(System.Diagnostics.Stopwatch.GetTimestamp(), System.Diagnostics.Stopwatch.Frequency)));
 
         // Not a floor: what the idle-connections test reads before and after holding its connections. A full blocking
         // collection first, so that the managed figure is what is alive, not what is waiting to be collected.
@@ -76,6 +101,11 @@ public static class FloorEndpoints
     public sealed record FloorWriteDto(long Id);
 
     public sealed record FloorMemoryDto(long ManagedBytes, long WorkingSetBytes);
+
+    /// <summary>A <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> reading of the server.</summary>
+    public sealed record FloorCommitDto(long CommittedAt);
+
+    public sealed record FloorClockDto(long Timestamp, long Frequency);
 
     private static async Task<Created<FloorWriteDto>> InsertAsync(
         string? note, MatchboardDbContext db, NotificationOutbox outbox, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
