@@ -168,6 +168,7 @@ services.AddScoped<Matchboard.Web.Features.Team.TeamService>();
 services.AddScoped<CityAccountService>();
 services.AddScoped<TaskService>();
 services.AddScoped<BidService>();
+services.AddSingleton<Matchboard.Web.Features.Bids.BidComparisonCache>();
 services.AddScoped<InsuranceService>();
 services.AddScoped<QuestionService>();
 services.AddScoped<TaskInvitationService>();

@@ -143,9 +143,10 @@ public abstract partial class MatchboardDbContext(DbContextOptions options)
             .Select(e => e.Entity.ContractId)
             .ToHashSet();
 
-        // A group's certification mark and its decisions are owned rows: a change to them is a change to the group.
+        // A group's certification mark, its decisions and its insurance are owned rows: a change to them is a change to
+        // the group (what a bid depends on; what the bid comparison is kept by, BidComparisonStamp).
         var changedOrganizationIds = ChangeTracker.Entries()
-            .Where(e => e.Entity is Domain.Organizations.Certification or CertificationDecision
+            .Where(e => e.Entity is Domain.Organizations.Certification or CertificationDecision or Domain.Organizations.InsuranceDeclaration
                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (int?)e.Property("OrganizationId").CurrentValue)
             .OfType<int>()

@@ -27,6 +27,7 @@ public sealed class BidService(
     TaskService tasks,
     Organizations.InsuranceService capacity,
     BidScoring scoring,
+    BidComparisonCache comparisons,
     UiFormat ui)
 {
     /// <summary>
@@ -132,7 +133,15 @@ public sealed class BidService(
     /// after the deadline opens them, if the sweep has not yet. Open, each bid carries its score and reasons by the
     /// published rubric and any fairness flag (<see cref="BidScoring"/>), in the order asked for (<see cref="BidSort"/>).
     /// </summary>
-    public async Task<TaskBidsDto> ListForTaskAsync(int taskId, string? sort, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<TaskBidsDto> ListForTaskAsync(int taskId, string? sort, ClaimsPrincipal user, CancellationToken ct) =>
+        (await ComparisonAsync(taskId, sort, user, ct)).Bids;
+
+    /// <summary>
+    /// <see cref="ListForTaskAsync"/> with each bidding group's completed contracts (its track record), as the task's
+    /// page shows them. Once open, the comparison is kept per state of everything it is computed from
+    /// (<see cref="BidComparisonCache"/>): the checks above run on every request, the scoring only when something changed.
+    /// </summary>
+    public async Task<BidComparison> ComparisonAsync(int taskId, string? sort, ClaimsPrincipal user, CancellationToken ct)
     {
         // Before anything else: a refused request must not be the read that opens the bids.
         if (!BidSort.IsKnown(sort))
@@ -152,27 +161,38 @@ public sealed class BidService(
             task = await LoadSealAsync(taskId, associationId, ct);
         }
 
-        var count = await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct);
         if (!BidDisclosure.IsOpenToAssociation(task))
         {
-            return new TaskBidsDto { BidDeadline = task.BidDeadline, Count = count, Bids = [] };
+            var received = await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct);
+            return new BidComparison(new TaskBidsDto { BidDeadline = task.BidDeadline, Count = received, Bids = [] }, new Dictionary<int, int>());
         }
 
-        var bids = await db.Bids.AsNoTracking()
-            .Where(b => b.TaskId == taskId)
-            .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
-            .ProjectTo<BidDto>(mapper.ConfigurationProvider)
-            .ToListAsync(ct);
-        var scored = await WithScoresAsync(task, bids, ct);
         var order = sort ?? BidSort.Score;
-        return new TaskBidsDto
+        return await comparisons.GetOrCreateAsync(db, taskId, order, async () =>
         {
-            BidDeadline = task.BidDeadline,
-            OpenedAt = task.BidsOpenedAt,
-            Count = count,
-            Sort = order,
-            Bids = order == BidSort.Amount ? scored : RankByScore(scored),
-        };
+            var count = await db.Bids.CountAsync(b => b.TaskId == taskId && BidStatuses.Received.Contains(b.Status), ct);
+            var bids = await db.Bids.AsNoTracking()
+                .Where(b => b.TaskId == taskId)
+                .OrderBy(b => b.AmountYen).ThenBy(b => b.SubmittedAt)
+                .ProjectTo<BidDto>(mapper.ConfigurationProvider)
+                .ToListAsync(ct);
+            var scored = await WithScoresAsync(task, bids, ct);
+            var groupIds = bids.Select(b => b.GroupId).Distinct().ToList();
+            var trackRecord = await db.Contracts.AsNoTracking()
+                .Where(c => groupIds.Contains(c.ProviderId) && c.Status == Domain.Contracts.ContractStatus.Completed)
+                .GroupBy(c => c.ProviderId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var list = new TaskBidsDto
+            {
+                BidDeadline = task.BidDeadline,
+                OpenedAt = task.BidsOpenedAt,
+                Count = count,
+                Sort = order,
+                Bids = order == BidSort.Amount ? scored : RankByScore(scored),
+            };
+            return new BidComparison(list, trackRecord);
+        }, ct);
     }
 
     /// <summary>

@@ -348,16 +348,11 @@ public sealed class DetailsModel(
             // Only a draft offers publishing: a published task's page does not read the association for it.
             MayPublish = Task.Status == CommunityTaskStatus.Draft
                 && VerificationRights.MayPublish(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct));
-            var received = await bids.ListForTaskAsync(id, BidSortApplied, User, ct);
+            var (received, trackRecord) = await bids.ComparisonAsync(id, BidSortApplied, User, ct);
             Bids = received.Bids;
             BidsReceived = received.Count;
             BidsSealed = !received.IsOpen;
-            var groupIds = Bids.Select(b => b.GroupId).Distinct().ToList();
-            TrackRecord = await db.Contracts.AsNoTracking()
-                .Where(c => groupIds.Contains(c.ProviderId) && c.Status == Domain.Contracts.ContractStatus.Completed)
-                .GroupBy(c => c.ProviderId)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            TrackRecord = trackRecord;
             if (Task.AcceptingBids)
             {
                 Fit = await matches.GroupsForTaskAsync(id, new GroupMatchQuery(GroupsPage, null), User, ct);
