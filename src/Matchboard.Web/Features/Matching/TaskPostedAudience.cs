@@ -27,7 +27,7 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
         var words = new Dictionary<MatchReason, (string Ja, string En)>(SameWords.Instance);
         return scored
             .Where(r => r.Score.Total >= notify.Value.MinimumScore)
-            .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
+            .Where(r => BiddingEligibility.RefusalCode(r.Group.Standing, task, today) is null)
             .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score, words)))
             .ToList();
     }
