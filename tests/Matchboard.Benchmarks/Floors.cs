@@ -2,6 +2,7 @@ using Matchboard.Domain.Matching;
 using Matchboard.Domain.Organizations;
 using Matchboard.Domain.Tasks;
 using Matchboard.Web.Data;
+using Matchboard.Web.Features.Matching;
 using Matchboard.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,15 +70,19 @@ public sealed class Floors
             .Where(t => categoryList.Contains(t.Category) && wardList.Contains(t.Ward));
     }
 
-    /// <summary>Verified civic groups serving a candidate category in a candidate ward, as entities.</summary>
+    /// <summary>
+    /// Verified civic groups serving a candidate category in a candidate ward, with the columns the ranking reads
+    /// (<see cref="MatchCandidate.Columns"/>, the product's own projection: it no longer loads whole entities).
+    /// </summary>
     public async Task<int> GroupsServingAsync(
         MatchboardDbContext db, IReadOnlyList<string> categories, IReadOnlyList<string> wards, CancellationToken ct)
     {
         var categoryList = categories.ToList();
         var wardList = wards.ToList();
-        List<Organization> candidates = await db.Organizations.AsNoTracking()
+        List<MatchCandidate> candidates = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == OrganizationKind.CivicGroup && o.IsVerified)
             .Where(o => o.Categories.Any(c => categoryList.Contains(c)) && o.WardsServed.Any(w => wardList.Contains(w)))
+            .Select(MatchCandidate.Columns)
             .ToListAsync(ct);
         return candidates.Count;
     }

@@ -76,6 +76,41 @@ public class MatchScoringTests
     }
 
     [Fact]
+    public void ATasksGroupsAreScoredEachExactlyAsScoringItAloneWouldAndNonCandidatesAreLeftOut()
+    {
+        var categorySets = new[] { new[] { Categories.WatchOver }, [Categories.ElderlySalon], [Categories.Cleanup], [Categories.ElderlySalon, Categories.WatchOver] };
+        var wardSets = new[] { new[] { Wards.Nakahara }, [Wards.Saiwai], [Wards.Asao], [Wards.Asao, Wards.Takatsu] };
+        var task = Task(certificationRequired: true);
+        // Many groups share a kind (fits and facts), some differ only in which served category or ward fits.
+        var groups = Enumerable.Range(1, 120)
+            .Select(i => Group(
+                id: i,
+                categories: categorySets[i % 4],
+                wards: wardSets[i / 4 % 4],
+                certification: i % 3 == 0 ? new CertificationFact(true, Start.AddDays(100 + i % 2)) : CertificationFact.None,
+                insurance: i % 5 == 0 ? new InsuranceFact(true, Start.AddDays(5)) : InsuranceFact.None,
+                capacity: new CapacityFact(i % 2, 3),
+                track: TrackRecord.None with { CompletedInCategory = i % 7 == 0 ? 2 : 0 }))
+            .ToList();
+
+        var listed = MatchScoring.ScoreGroups(task, groups, g => g, MatchWeights.Default, Reference).ToList();
+
+        var alone = groups
+            .Select(g => (Group: g, Score: MatchScoring.ScoreTask(task, g, MatchWeights.Default, Reference)))
+            .Where(p => p.Score is not null)
+            .ToList();
+        Assert.Equal(alone.Select(p => p.Group.Id), listed.Select(p => p.Item.Id));
+        Assert.All(listed.Zip(alone), pair =>
+        {
+            Assert.Equal(pair.Second.Score!.Total, pair.First.Score.Total);
+            Assert.Equal(pair.Second.Score.MeetsRequirements, pair.First.Score.MeetsRequirements);
+            Assert.Equal(pair.Second.Score.Reasons, pair.First.Score.Reasons, (a, b) => a.Code == b.Code && a.Points == b.Points && a.Arguments.SequenceEqual(b.Arguments));
+        });
+        Assert.DoesNotContain(listed, p => p.Item.Categories.SequenceEqual([Categories.Cleanup]));
+        Assert.DoesNotContain(listed, p => p.Item.WardsServed.SequenceEqual([Wards.Asao]));
+    }
+
+    [Fact]
     public void AFirstTimeGroupInTheSameCategoryAndWardScoresFitPlusNeutralEverywhereElse()
     {
         var score = Score();

@@ -44,10 +44,13 @@ public sealed record CertificationFact(bool Counts, DateOnly? ValidUntil)
     public static CertificationFact None { get; } = new(false, null);
 
     /// <summary>The fact for a group bidding on <paramref name="bidDay"/> for work starting on <paramref name="startDate"/>.</summary>
-    public static CertificationFact Of(Organization group, DateOnly bidDay, DateOnly startDate) =>
+    public static CertificationFact Of(OrganizationStanding group, DateOnly bidDay, DateOnly startDate) =>
         BiddingEligibility.CertifiedFor(group, bidDay, startDate)
-            ? new(true, group.Certification!.Expires)
+            ? new(true, group.Certification!.Value.Expires)
             : None;
+
+    /// <inheritdoc cref="Of(OrganizationStanding, DateOnly, DateOnly)"/>
+    public static CertificationFact Of(Organization group, DateOnly bidDay, DateOnly startDate) => Of(group.Standing, bidDay, startDate);
 }
 
 /// <summary>Whether the group's declared insurance is valid on the task's start date, and until when.</summary>
@@ -56,8 +59,11 @@ public sealed record InsuranceFact(bool ValidOnStartDate, DateOnly? ValidUntil)
     public static InsuranceFact None { get; } = new(false, null);
 
     /// <summary>The group's own declaration, by the one rule bids are refused on (<see cref="Organizations.Organization.IsInsuredOn"/>).</summary>
-    public static InsuranceFact Of(Organization group, DateOnly startDate) =>
-        group.IsInsuredOn(startDate) ? new(true, group.Insurance!.ValidUntil) : None;
+    public static InsuranceFact Of(OrganizationStanding group, DateOnly startDate) =>
+        BiddingEligibility.InsuredFor(group, startDate) ? new(true, group.InsuredUntil!.Value) : None;
+
+    /// <inheritdoc cref="Of(OrganizationStanding, DateOnly)"/>
+    public static InsuranceFact Of(Organization group, DateOnly startDate) => Of(group.Standing, startDate);
 }
 
 /// <summary>The group's contracts under way against the capacity it states (0 = not stated).</summary>

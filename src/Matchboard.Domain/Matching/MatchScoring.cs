@@ -58,6 +58,43 @@ public static class MatchScoring
         TrackRecord TrackRecord);
 
     /// <summary>
+    /// Many groups' scores for one task (its ranked groups, its TaskPosted audience), candidates only, each with its
+    /// item. <see cref="ScoreTask"/> reads of a group only which of its categories fits the task, which of its wards
+    /// fits, and its four facts; groups alike in all of these get the same score, so each such kind is scored once and
+    /// shared (thousands of candidates, far fewer kinds).
+    /// </summary>
+    public static IEnumerable<(T Item, MatchScore Score)> ScoreGroups<T>(
+        MatchTask task, IEnumerable<T> items, Func<T, MatchGroup> groupOf, MatchWeights weights, MatchReferenceData reference)
+    {
+        var scores = new Dictionary<GroupKind, MatchScore?>();
+        foreach (var item in items)
+        {
+            var group = groupOf(item);
+            var kind = new GroupKind(
+                CategoryFit(task.Category, group.Categories, reference), WardFit(task.Ward, group.WardsServed, reference),
+                group.Certification, group.Insurance, group.Capacity, group.TrackRecord);
+            if (!scores.TryGetValue(kind, out var score))
+            {
+                scores[kind] = score = ScoreTask(task, group, weights, reference);
+            }
+
+            if (score is not null)
+            {
+                yield return (item, score);
+            }
+        }
+    }
+
+    /// <summary>What makes two groups score alike for one task: the fits <see cref="Category"/> and <see cref="Place"/> find, and the facts.</summary>
+    private readonly record struct GroupKind(
+        string? CategoryFit,
+        string? WardFit,
+        CertificationFact Certification,
+        InsuranceFact Insurance,
+        CapacityFact Capacity,
+        TrackRecord TrackRecord);
+
+    /// <summary>
     /// A bid's score for the association's comparison: the group's score for the task plus price and start. A bid is
     /// always scored (the group may have changed what it serves since), with any missing fit shown as no points.
     /// </summary>

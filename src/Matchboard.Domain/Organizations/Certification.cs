@@ -55,10 +55,13 @@ public sealed class Certification
 
     public bool IsRevoked => RevokedAt is not null;
 
-    public CertificationState StateOn(DateOnly day) => StateOf(Issued, Expires, IsSuspended, IsRevoked, day);
+    /// <summary>The mark as the rules read it (<see cref="CertificationMark"/>: the one place they are stated).</summary>
+    public CertificationMark Mark => new(Issued, Expires, IsSuspended, IsRevoked);
 
-    /// <summary>The one rule: the mark counts on a day when it is neither suspended nor revoked and the day is within its dates.</summary>
-    public bool IsValidOn(DateOnly day) => Counts(StateOn(day));
+    public CertificationState StateOn(DateOnly day) => Mark.StateOn(day);
+
+    /// <summary>The one rule (<see cref="CertificationMark.IsValidOn"/>).</summary>
+    public bool IsValidOn(DateOnly day) => Mark.IsValidOn(day);
 
     /// <summary>
     /// The days on which the mark counts as known now (null when suspended or revoked): for the matcher, which must

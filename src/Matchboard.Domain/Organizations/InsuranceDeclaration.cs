@@ -34,5 +34,8 @@ public sealed class InsuranceDeclaration
     public DateTimeOffset DeclaredAt { get; private set; }
 
     /// <summary>The one rule: the declaration covers a day up to and including its last day.</summary>
-    public bool CoversDay(DateOnly day) => day <= ValidUntil;
+    public bool CoversDay(DateOnly day) => Covers(ValidUntil, day);
+
+    /// <summary>The rule on values, for lists that read only the last day of cover (<see cref="OrganizationStanding"/>).</summary>
+    public static bool Covers(DateOnly validUntil, DateOnly day) => day <= validUntil;
 }

@@ -286,7 +286,10 @@ public class Organization
     public bool IsAtCapacity(int activeContracts) => IsCivicGroup && ContractCapacity.IsReached(activeContracts, Capacity);
 
     /// <summary>Whether the group's declared insurance covers the day (false without a declaration).</summary>
-    public bool IsInsuredOn(DateOnly day) => Insurance?.CoversDay(day) == true;
+    public bool IsInsuredOn(DateOnly day) => Standing.IsInsuredOn(day);
+
+    /// <summary>What the bidding and matching rules read of the organization, as values (they are stated on it).</summary>
+    public OrganizationStanding Standing => new(Kind, IsVerified, Certification?.Mark, Insurance?.ValidUntil);
 
     /// <summary>City staff confirm that the organization is who it says it is (also lifts a suspension).</summary>
     public void Verify()
@@ -399,7 +402,7 @@ public class Organization
         IsVerificationSuspended = true;
     }
 
-    public bool HasValidCertificationOn(DateOnly day) => Certification?.IsValidOn(day) == true;
+    public bool HasValidCertificationOn(DateOnly day) => Standing.HasValidCertificationOn(day);
 
     private static void ValidateMark(string? number, DateOnly validFrom, DateOnly validTo, string? note, DateOnly today) =>
         DomainException.ThrowIfAny(MarkValidation(number, validFrom, validTo, note, today).Errors);

@@ -68,7 +68,9 @@ public class VerificationDecision
 /// </summary>
 public static class VerificationRights
 {
-    public static bool MayAskOrBid(Organization organization) => organization.IsVerified;
+    public static bool MayAskOrBid(Organization organization) => MayAskOrBid(organization.Standing);
+
+    public static bool MayAskOrBid(OrganizationStanding organization) => organization.IsVerified;
 
     public static bool MayPublish(Organization association) => association.IsVerified;
 

@@ -35,6 +35,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             certification.Ignore(c => c.IsSuspended);
             certification.Ignore(c => c.IsRevoked);
             certification.Ignore(c => c.CountingDays);
+            certification.Ignore(c => c.Mark);
         });
 
         // The group's own statement of its insurance: the latest replaces the earlier one.
@@ -68,5 +69,6 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         // both pass the "at least one member remains" rule: the second's update finds a newer version and fails.
         builder.Property<int>(TeamVersionProperty).IsConcurrencyToken();
         builder.Ignore(o => o.VerificationStatus);
+        builder.Ignore(o => o.Standing);
     }
 }

@@ -8,9 +8,12 @@ namespace Matchboard.Web.Features.Directory;
 /// </summary>
 public static class DirectoryCertification
 {
-    public static DirectoryCertificationDto StateOf(Certification? certification, DateOnly today)
+    public static DirectoryCertificationDto StateOf(Certification? certification, DateOnly today) => StateOf(certification?.Mark, today);
+
+    /// <summary>The same from the mark's values (a ranked list reads only those).</summary>
+    public static DirectoryCertificationDto StateOf(CertificationMark? mark, DateOnly today)
     {
-        var state = certification?.StateOn(today) ?? CertificationState.None;
-        return new DirectoryCertificationDto(state.ToString(), Certification.Counts(state) ? certification!.Expires : null);
+        var state = mark?.StateOn(today) ?? CertificationState.None;
+        return new DirectoryCertificationDto(state.ToString(), Certification.Counts(state) ? mark!.Value.Expires : null);
     }
 }

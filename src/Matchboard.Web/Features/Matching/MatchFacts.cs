@@ -24,15 +24,27 @@ public sealed record GroupFacts(
     CapacityFact Capacity)
 {
     /// <summary>A first-time group (or a supporter, who holds no contracts): neutral on every part of the track record.</summary>
-    public static GroupFacts None(Organization group) =>
-        new(new Dictionary<string, int>(), 0, 0, 0, 0, null, 0, new CapacityFact(0, group.Capacity));
+    public static GroupFacts None(Organization group) => None(group.Capacity);
 
-    public MatchGroup For(MatchTask task, Organization group, DateOnly today) => new(
-        group.Id,
-        group.Categories,
-        ServedWards.Of(group),
-        CertificationFact.Of(group, today, task.StartDate),
-        InsuranceFact.Of(group, task.StartDate),
+    /// <inheritdoc cref="None(Organization)"/>
+    public static GroupFacts None(int capacity) => new(NoneCompleted, 0, 0, 0, 0, null, 0, new CapacityFact(0, capacity));
+
+    private static readonly IReadOnlyDictionary<string, int> NoneCompleted = new Dictionary<string, int>();
+
+    public MatchGroup For(MatchTask task, Organization group, DateOnly today) =>
+        For(task, group.Id, group.Categories, ServedWards.Of(group), group.Standing, today);
+
+    /// <summary>The same for a candidate read as values (<see cref="MatchCandidate"/>): the same rules on the same facts.</summary>
+    public MatchGroup For(MatchTask task, MatchCandidate group, DateOnly today) =>
+        For(task, group.Id, group.Categories, group.ServedWards, group.Standing, today);
+
+    private MatchGroup For(
+        MatchTask task, int id, IReadOnlyCollection<string> categories, IReadOnlyCollection<string> wards, OrganizationStanding standing, DateOnly today) => new(
+        id,
+        categories,
+        wards,
+        CertificationFact.Of(standing, today, task.StartDate),
+        InsuranceFact.Of(standing, task.StartDate),
         Capacity,
         new TrackRecord(
             CompletedByCategory.GetValueOrDefault(task.Category),
@@ -54,7 +66,11 @@ public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
     /// The id lists go to the database as ONE parameter (a JSON array): a ranked list holds thousands of groups, and
     /// EF's default of one parameter per id made this the slowest part of ranking groups for a task.
     /// </remarks>
-    public async Task<IReadOnlyDictionary<int, GroupFacts>> ForAsync(IReadOnlyCollection<Organization> groups, CancellationToken ct)
+    public Task<IReadOnlyDictionary<int, GroupFacts>> ForAsync(IReadOnlyCollection<Organization> groups, CancellationToken ct) =>
+        ForAsync(groups.Select(g => (g.Id, g.Capacity)).ToList(), ct);
+
+    /// <summary>The same for groups known by their id and stated capacity (all a group's own columns the facts read).</summary>
+    public async Task<IReadOnlyDictionary<int, GroupFacts>> ForAsync(IReadOnlyCollection<(int Id, int Capacity)> groups, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
@@ -88,6 +104,13 @@ public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
         var facts = new Dictionary<int, GroupFacts>(groups.Count);
         foreach (var group in groups.DistinctBy(g => g.Id))
         {
+            // Most candidates have no contract yet: the neutral record, without building empty lists for it.
+            if (!contractsByGroup.Contains(group.Id))
+            {
+                facts[group.Id] = GroupFacts.None(group.Capacity);
+                continue;
+            }
+
             var own = contractsByGroup[group.Id].ToList();
             var completed = own.Where(c => c.Status == ContractStatus.Completed).ToList();
             var withVisits = completed.Where(c => c.VisitsPlanned is > 0 && c.VisitsMade is not null).ToList();

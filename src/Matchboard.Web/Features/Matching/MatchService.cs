@@ -153,8 +153,13 @@ public sealed class MatchService(
             .ToList();
 
         // Supporter privacy: nothing but the id, the ward and the categories leaves here (never the name or a contact).
-        var supporters = (await RankGroupsAsync(task, OrganizationKind.Supporter, ct))
-            .Take(TaskService.MaxPageSize)
+        // Whether each may be asked is the support request's own rule, on the listed supporters themselves.
+        var rankedSupporters = (await RankGroupsAsync(task, OrganizationKind.Supporter, ct)).Take(TaskService.MaxPageSize).ToList();
+        var supporterIds = rankedSupporters.Select(r => r.Group.Id).ToList();
+        var supporterEntities = supporterIds.Count == 0
+            ? []
+            : await db.Organizations.AsNoTracking().Where(o => supporterIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var supporters = rankedSupporters
             .Select(r => new SupporterMatchDto(
                 r.Group.Id,
                 r.Group.Ward,
@@ -162,7 +167,7 @@ public sealed class MatchService(
                 r.Score.Total,
                 r.Score.MeetsRequirements,
                 Explain(r.Score),
-                SupportRequest.RefusalCode(task, r.Group) is null))
+                SupportRequest.RefusalCode(task, supporterEntities[r.Group.Id]) is null))
             .ToList();
         return new TaskGroupMatchesDto(new PagedResult<GroupMatchDto>(groupItems, groups.Count, page, pageSize), supporters);
     }
@@ -187,22 +192,22 @@ public sealed class MatchService(
         var match = MatchTask.Of(task);
         var categories = CandidateCategoriesOf(task.Category);
         var wards = CandidateWardsOf(task.Ward);
+        // Only the columns the score and the lists read (MatchCandidate), not whole entities with their history.
         var candidates = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == kind && o.IsVerified)
             .Where(o => o.Categories.Any(c => categories.Contains(c)))
             .Where(ServedWards.IncludeAny(wards))
+            .Select(MatchCandidate.Columns)
             .ToListAsync(ct);
 
         var facts = kind == OrganizationKind.CivicGroup
-            ? await matchFacts.ForAsync(candidates, ct)
-            : candidates.ToDictionary(g => g.Id, GroupFacts.None);
+            ? await matchFacts.ForAsync(candidates.Select(g => (g.Id, g.Capacity)).ToList(), ct)
+            : candidates.ToDictionary(g => g.Id, g => GroupFacts.None(g.Capacity));
         var scored = new List<RankedGroup>(candidates.Count);
-        foreach (var group in candidates)
+        foreach (var (group, score) in MatchScoring.ScoreGroups(
+            match, candidates, group => facts[group.Id].For(match, group, today), weights.Value, reference))
         {
-            if (MatchScoring.ScoreTask(match, facts[group.Id].For(match, group, today), weights.Value, reference) is { } score)
-            {
-                scored.Add(new RankedGroup(group, score));
-            }
+            scored.Add(new RankedGroup(group, score));
         }
 
         return scored;
@@ -278,5 +283,5 @@ public sealed class MatchService(
     }
 }
 
-/// <summary>An organization with its score for one task.</summary>
-public sealed record RankedGroup(Organization Group, MatchScore Score);
+/// <summary>An organization (as the ranking reads it) with its score for one task.</summary>
+public sealed record RankedGroup(MatchCandidate Group, MatchScore Score);

@@ -10,8 +10,10 @@ namespace Matchboard.Web.Features.Matching;
 /// </summary>
 public static class ServedWards
 {
-    public static IReadOnlyList<string> Of(Organization organization) =>
-        organization.Kind == OrganizationKind.Supporter ? [organization.Ward] : organization.WardsServed;
+    public static IReadOnlyList<string> Of(Organization organization) => Of(organization.Kind, organization.Ward, organization.WardsServed);
+
+    public static IReadOnlyList<string> Of(OrganizationKind kind, string ward, IReadOnlyList<string> wardsServed) =>
+        kind == OrganizationKind.Supporter ? [ward] : wardsServed;
 
     /// <summary>Organizations that serve at least one of <paramref name="wards"/>, as a query.</summary>
     public static Expression<Func<Organization, bool>> IncludeAny(IReadOnlyCollection<string> wards) =>

@@ -23,12 +23,16 @@ public sealed class TaskPostedAudience(MatchService matches, UiFormat ui, TimePr
     {
         var today = JapanTime.DateOf(clock.GetUtcNow());
         var scored = await matches.ScoreGroupsAsync(task, OrganizationKind.CivicGroup, ct);
-        // Thousands of recipients share a handful of distinct reasons: each is worded once per language.
+        // Thousands of recipients share a handful of distinct reasons: each is worded once per language. Groups alike
+        // share one score (MatchScoring.ScoreGroups), so each score's match is built once too (it is an immutable value).
         var words = new Dictionary<MatchReason, (string Ja, string En)>(SameWords.Instance);
+        var matchOf = new Dictionary<MatchScore, NotificationMatch>(ReferenceEqualityComparer.Instance);
         return scored
             .Where(r => r.Score.Total >= notify.Value.MinimumScore)
-            .Where(r => BiddingEligibility.RefusalCode(r.Group, task, today) is null)
-            .Select(r => new TaskPostedRecipient(r.Group.Id, MatchOf(r.Score, words)))
+            .Where(r => BiddingEligibility.RefusalCode(r.Group.Standing, task, today) is null)
+            .Select(r => new TaskPostedRecipient(
+                r.Group.Id,
+                matchOf.TryGetValue(r.Score, out var match) ? match : matchOf[r.Score] = MatchOf(r.Score, words)))
             .ToList();
     }
 
