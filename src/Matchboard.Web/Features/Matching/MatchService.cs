@@ -45,36 +45,10 @@ public sealed class MatchService(
 
         var categories = MatchScoring.CandidateCategories(group.Categories, reference).ToList();
         var wards = MatchScoring.CandidateWards(ServedWards.Of(group), reference).ToList();
-        var tasks = db.Tasks.AsNoTracking()
+        var open = Filtered(db.Tasks.AsNoTracking()
             .Where(TaskAccess.EverPublished)
-            .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now))
-            .Where(t => categories.Contains(t.Category) && wards.Contains(t.Ward));
-        if (query.Category is { } category)
-        {
-            tasks = tasks.Where(t => t.Category == category);
-        }
-
-        if (query.Ward is { } ward)
-        {
-            tasks = tasks.Where(t => t.Ward == ward);
-        }
-
-        if (query.Volunteer is { } volunteer)
-        {
-            tasks = tasks.Where(t => t.IsVolunteer == volunteer);
-        }
-
-        if (query.DeadlineWithinDays is { } days)
-        {
-            var limit = now.AddDays(days);
-            tasks = tasks.Where(t => t.BidDeadline <= limit);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim();
-            tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
-        }
+            .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now)), query, now);
+        var tasks = open.Where(t => categories.Contains(t.Category) && wards.Contains(t.Ward));
 
         // The candidates counted by what the score reads of a task, start dates by the spans in which the group's facts
         // do not change (one pass over one index, no row handed over), ranked as tiers; then only the page's rows, each
@@ -85,30 +59,26 @@ public sealed class MatchService(
 
         var page = Math.Clamp(query.Page ?? 1, 1, TaskService.MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? TaskService.DefaultPageSize, 1, TaskService.MaxPageSize);
-        var ids = new List<int>(pageSize);
+        var summaries = new List<TaskSummaryDto>(pageSize);
         foreach (var (tier, skip, take) in MatchTiers.Window(tiers, (page - 1) * pageSize, pageSize))
         {
-            // Each range's first tasks by id walk the index in id order (IX_Tasks_MatchKind); merged, the tier's.
+            // Each range's first tasks by id walk the index in id order (IX_Tasks_MatchKind); merged, the tier's; and
+            // the page's summaries read by those ids in the same query (one round trip per tier on the page, mostly one).
+            // A range's category and ward are candidates (it was counted from them), so its rows need only the filters.
             var inTier = tier.Ranges
-                .Select(range => tasks.Where(range.Selects()).OrderBy(t => t.Id).Take(skip + take).Select(t => t.Id))
-                .Aggregate((all, one) => all.Concat(one));
-            ids.AddRange(await inTier.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct));
+                .Select(range => open.Where(range.Selects()).OrderBy(t => t.Id).Take(skip + take).Select(t => t.Id))
+                .Aggregate((all, one) => all.Concat(one))
+                .OrderBy(id => id).Skip(skip).Take(take);
+            summaries.AddRange(await db.Tasks.AsNoTracking().Where(t => inTier.Contains(t.Id)).OrderBy(t => t.Id)
+                .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
+                .ToListAsync(ct));
         }
 
-        var summaries = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
-            .ProjectTo<TaskSummaryDto>(mapper.ConfigurationProvider)
-            .ToDictionaryAsync(t => t.Id, ct);
-        var onPage = MatchScoring.ScoreTasks(
-                ids.Where(summaries.ContainsKey).Select(id => summaries[id])
-                    .Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
+        var byId = summaries.ToDictionary(t => t.Id);
+        var items = MatchScoring.ScoreTasks(
+                summaries.Select(t => new MatchTask(t.Id, t.Category, t.Ward, t.StartDate, t.CertificationRequired, t.InsuranceRequired, t.FeeYen)),
                 GroupFor, weights.Value, reference)
-            .ToList();
-        var items = onPage
-            .Select(p => new TaskMatchDto(
-                summaries[p.Task.Id],
-                p.Score.Total,
-                p.Score.MeetsRequirements,
-                Explain(p.Score)))
+            .Select(p => new TaskMatchDto(byId[p.Task.Id], p.Score.Total, p.Score.MeetsRequirements, Explain(p.Score)))
             .ToList();
         return new PagedResult<TaskMatchDto>(items, tiers.Sum(t => t.Count), page, pageSize);
     }
@@ -260,6 +230,39 @@ public sealed class MatchService(
 
     /// <summary>The wards whose groups may be candidates for a task in <paramref name="ward"/> (adjacency is symmetric).</summary>
     private List<string> CandidateWardsOf(string ward) => MatchScoring.CandidateWards([ward], reference).ToList();
+
+    /// <summary>The board's filters of <paramref name="query"/> on <paramref name="tasks"/>.</summary>
+    private static IQueryable<CommunityTask> Filtered(IQueryable<CommunityTask> tasks, TaskMatchQuery query, DateTimeOffset now)
+    {
+        if (query.Category is { } category)
+        {
+            tasks = tasks.Where(t => t.Category == category);
+        }
+
+        if (query.Ward is { } ward)
+        {
+            tasks = tasks.Where(t => t.Ward == ward);
+        }
+
+        if (query.Volunteer is { } volunteer)
+        {
+            tasks = tasks.Where(t => t.IsVolunteer == volunteer);
+        }
+
+        if (query.DeadlineWithinDays is { } days)
+        {
+            var limit = now.AddDays(days);
+            tasks = tasks.Where(t => t.BidDeadline <= limit);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim();
+            tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
+        }
+
+        return tasks;
+    }
 
     private static List<FieldError> Validate(TaskMatchQuery query)
     {
