@@ -18,7 +18,7 @@ public sealed record TaskMatchQuery(
     bool? Volunteer,
     int? DeadlineWithinDays,
     int? Page,
-    int? PageSize);
+    int? PageSize) : IBoardFilters;
 
 /// <summary>Paging for the groups that fit a task.</summary>
 public sealed record GroupMatchQuery(int? Page, int? PageSize);

@@ -45,9 +45,10 @@ public sealed class MatchService(
 
         var categories = MatchScoring.CandidateCategories(group.Categories, reference).ToList();
         var wards = MatchScoring.CandidateWards(ServedWards.Of(group), reference).ToList();
-        var open = Filtered(db.Tasks.AsNoTracking()
+        var open = db.Tasks.AsNoTracking()
             .Where(TaskAccess.EverPublished)
-            .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now)), query, now);
+            .Where(TaskDeadline.HasEffectiveStatus(CommunityTaskStatus.Open, now))
+            .Filtered(query, now);
         var tasks = open.Where(t => categories.Contains(t.Category) && wards.Contains(t.Ward));
 
         // The candidates counted by what the score reads of a task, start dates by the spans in which the group's facts
@@ -230,39 +231,6 @@ public sealed class MatchService(
 
     /// <summary>The wards whose groups may be candidates for a task in <paramref name="ward"/> (adjacency is symmetric).</summary>
     private List<string> CandidateWardsOf(string ward) => MatchScoring.CandidateWards([ward], reference).ToList();
-
-    /// <summary>The board's filters of <paramref name="query"/> on <paramref name="tasks"/>.</summary>
-    private static IQueryable<CommunityTask> Filtered(IQueryable<CommunityTask> tasks, TaskMatchQuery query, DateTimeOffset now)
-    {
-        if (query.Category is { } category)
-        {
-            tasks = tasks.Where(t => t.Category == category);
-        }
-
-        if (query.Ward is { } ward)
-        {
-            tasks = tasks.Where(t => t.Ward == ward);
-        }
-
-        if (query.Volunteer is { } volunteer)
-        {
-            tasks = tasks.Where(t => t.IsVolunteer == volunteer);
-        }
-
-        if (query.DeadlineWithinDays is { } days)
-        {
-            var limit = now.AddDays(days);
-            tasks = tasks.Where(t => t.BidDeadline <= limit);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim();
-            tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
-        }
-
-        return tasks;
-    }
 
     private static List<FieldError> Validate(TaskMatchQuery query)
     {

@@ -123,7 +123,7 @@ public sealed record TaskQuery(
     bool? Volunteer,
     int? Page,
     int? PageSize,
-    int? DeadlineWithinDays = null);
+    int? DeadlineWithinDays = null) : IBoardFilters;
 
 /// <summary>Everything an association writes about a task: the body of an edit (PUT), and of a new task with <see cref="CreateTaskRequest.Publish"/>.</summary>
 public record TaskRequest

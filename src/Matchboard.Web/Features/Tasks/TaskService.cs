@@ -65,32 +65,7 @@ public sealed class TaskService(
             tasks = tasks.Where(TaskDeadline.HasEffectiveStatus(wanted, now));
         }
 
-        if (query.Category is { } category)
-        {
-            tasks = tasks.Where(t => t.Category == category);
-        }
-
-        if (query.Ward is { } ward)
-        {
-            tasks = tasks.Where(t => t.Ward == ward);
-        }
-
-        if (query.Volunteer is { } volunteer)
-        {
-            tasks = tasks.Where(t => t.IsVolunteer == volunteer);
-        }
-
-        if (query.DeadlineWithinDays is { } days)
-        {
-            var limit = now.AddDays(days);
-            tasks = tasks.Where(t => t.BidDeadline <= limit);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim();
-            tasks = tasks.Where(t => t.Title.Contains(text) || t.Description.Contains(text) || t.Town.Contains(text));
-        }
+        tasks = tasks.Filtered(query, now);
 
         var page = Math.Clamp(query.Page ?? 1, 1, MaxPage);
         var pageSize = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxPageSize);
