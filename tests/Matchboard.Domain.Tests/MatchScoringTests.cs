@@ -65,12 +65,7 @@ public class MatchScoringTests
             .Where(p => p.Score is not null)
             .ToList();
         Assert.Equal(alone.Select(p => p.Task.Id), listed.Select(p => p.Task.Id));
-        Assert.All(listed.Zip(alone), pair =>
-        {
-            Assert.Equal(pair.Second.Score!.Total, pair.First.Score.Total);
-            Assert.Equal(pair.Second.Score.MeetsRequirements, pair.First.Score.MeetsRequirements);
-            Assert.Equal(pair.Second.Score.Reasons, pair.First.Score.Reasons, (a, b) => a.Code == b.Code && a.Points == b.Points && a.Arguments.SequenceEqual(b.Arguments));
-        });
+        AssertSameScores(alone.Select(p => p.Score!), listed.Select(p => p.Score));
         Assert.DoesNotContain(listed, p => p.Task.Category == Categories.Cleanup);
         Assert.Contains(listed, p => p.Task.Category == Categories.ElderlySalon);
     }
@@ -100,12 +95,7 @@ public class MatchScoringTests
             .Where(p => p.Score is not null)
             .ToList();
         Assert.Equal(alone.Select(p => p.Group.Id), listed.Select(p => p.Item.Id));
-        Assert.All(listed.Zip(alone), pair =>
-        {
-            Assert.Equal(pair.Second.Score!.Total, pair.First.Score.Total);
-            Assert.Equal(pair.Second.Score.MeetsRequirements, pair.First.Score.MeetsRequirements);
-            Assert.Equal(pair.Second.Score.Reasons, pair.First.Score.Reasons, (a, b) => a.Code == b.Code && a.Points == b.Points && a.Arguments.SequenceEqual(b.Arguments));
-        });
+        AssertSameScores(alone.Select(p => p.Score!), listed.Select(p => p.Score));
         Assert.DoesNotContain(listed, p => p.Item.Categories.SequenceEqual([Categories.Cleanup]));
         Assert.DoesNotContain(listed, p => p.Item.WardsServed.SequenceEqual([Wards.Asao]));
     }
@@ -460,4 +450,13 @@ public class MatchScoringTests
         Assert.NotEmpty((MatchWeights.Default with { StartZeroAtDaysLate = 0 }).Problems());
         Assert.NotEmpty((MatchFairness.Default with { ShareOfAwardsPercent = 101 }).Problems());
     }
+
+    /// <summary>Scores equal one by one: total, requirements met, and each reason's code, points and arguments.</summary>
+    private static void AssertSameScores(IEnumerable<MatchScore> expected, IEnumerable<MatchScore> actual) =>
+        Assert.All(actual.Zip(expected), pair =>
+        {
+            Assert.Equal(pair.Second.Total, pair.First.Total);
+            Assert.Equal(pair.Second.MeetsRequirements, pair.First.MeetsRequirements);
+            Assert.Equal(pair.Second.Reasons, pair.First.Reasons, (a, b) => a.Code == b.Code && a.Points == b.Points && a.Arguments.SequenceEqual(b.Arguments));
+        });
 }

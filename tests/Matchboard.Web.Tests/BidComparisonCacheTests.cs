@@ -23,21 +23,13 @@ public sealed class BidComparisonCacheTests(MatchboardFactory factory) : IClassF
 
     private async Task<(int Id, DateOnly Start)> PostCleanupAsync()
     {
-        var request = Requests.CleanupTask(factory.Clock.GetUtcNow());
-        request["isVolunteer"] = false;
-        request["feeYen"] = 20_000;
-        request["insuranceRequired"] = false;
-        var task = await (await OfficerAsync()).PostTaskAsync(request);
+        var task = await (await OfficerAsync()).PostTaskAsync(Requests.PaidCleanupTask(factory.Clock.GetUtcNow()));
         return (task.Id, task.StartDate);
     }
 
-    private async Task<BidDto> BidAsync(string staff, int taskId, long amount, DateOnly earliestStart)
-    {
-        var group = await ApiClient.SignInAsync(factory, staff);
-        var response = await group.Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amount, earliestStart: earliestStart));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BidDto>(ApiClient.Json))!;
-    }
+    /// <summary>Signed in afresh (the clock moves past a token's lifetime).</summary>
+    private async Task<BidDto> BidAsync(string staff, int taskId, long amount, DateOnly earliestStart) =>
+        await (await ApiClient.SignInAsync(factory, staff)).BidAsync(taskId, amount, earliestStart: earliestStart);
 
     /// <summary>A task with both groups' bids, opened (its deadline passed).</summary>
     private async Task<(int TaskId, BidDto Tamagawa, BidDto Mimamori, DateOnly Start)> OpenedComparisonAsync()

@@ -24,22 +24,13 @@ public sealed class BidComparisonScoringTests(MatchboardFactory factory) : IClas
     /// <summary>A paid clean-up in 高津区 for 溝口一丁目町内会 (fee 20,000 yen), no certification or insurance needed.</summary>
     private async Task<(int Id, DateOnly Start)> PostCleanupAsync()
     {
-        var officer = await OfficerAsync();
-        var request = Requests.CleanupTask(factory.Clock.GetUtcNow());
-        request["isVolunteer"] = false;
-        request["feeYen"] = 20_000;
-        request["insuranceRequired"] = false;
-        var task = await officer.PostTaskAsync(request);
+        var task = await (await OfficerAsync()).PostTaskAsync(Requests.PaidCleanupTask(factory.Clock.GetUtcNow()));
         return (task.Id, task.StartDate);
     }
 
-    private async Task<BidDto> BidAsync(string staff, int taskId, long amount, DateOnly earliestStart)
-    {
-        var group = await ApiClient.SignInAsync(factory, staff);
-        var response = await group.Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amount, earliestStart: earliestStart));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BidDto>(ApiClient.Json))!;
-    }
+    /// <summary>Signed in afresh (the clock moves past a token's lifetime).</summary>
+    private async Task<BidDto> BidAsync(string staff, int taskId, long amount, DateOnly earliestStart) =>
+        await (await ApiClient.SignInAsync(factory, staff)).BidAsync(taskId, amount, earliestStart: earliestStart);
 
     /// <summary>Signed in afresh: the tests move the clock past an access token's lifetime.</summary>
     private async Task<ApiClient> OfficerAsync(string language = "ja")

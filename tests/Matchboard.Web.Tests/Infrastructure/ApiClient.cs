@@ -44,11 +44,12 @@ public sealed class ApiClient(HttpClient http, string token, MeDto me)
         return (await response.Content.ReadFromJsonAsync<TaskDetailDto>(Json))!;
     }
 
-    public async Task<BidDto> BidAsync(int taskId, long amountYen = 150_000, string proposal = "週1回、2人1組で訪問します。")
+    public async Task<BidDto> BidAsync(
+        int taskId, long amountYen = 150_000, string proposal = "週1回、2人1組で訪問します。", DateOnly? earliestStart = null)
     {
-        // The bid starts when the task does: a start before today (the test clock's) would be refused.
-        var task = await GetAsync<TaskDetailDto>($"/api/tasks/{taskId}");
-        var response = await Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amountYen, proposal, task.StartDate));
+        // By default the bid starts when the task does: a start before today (the test clock's) would be refused.
+        earliestStart ??= (await GetAsync<TaskDetailDto>($"/api/tasks/{taskId}")).StartDate;
+        var response = await Http.PostAsJsonAsync($"/api/tasks/{taskId}/bids", Requests.Bid(amountYen, proposal, earliestStart));
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<BidDto>(Json))!;
     }

@@ -35,6 +35,14 @@ public static class Requests
         ["certificationRequired"] = false,
     };
 
+    /// <summary>A paid clean-up (fee 20,000 yen) that needs neither certification nor insurance: any verified group may bid.</summary>
+    public static Dictionary<string, object?> PaidCleanupTask(DateTimeOffset now) => new(CleanupTask(now))
+    {
+        ["isVolunteer"] = false,
+        ["feeYen"] = 20_000,
+        ["insuranceRequired"] = false,
+    };
+
     /// <summary>A bid; without <paramref name="earliestStart"/> it starts ten days from the real today (tasks above start then).</summary>
     public static object Bid(long amountYen, string proposal = "週1回、2人1組で訪問します。", DateOnly? earliestStart = null) => new
     {
