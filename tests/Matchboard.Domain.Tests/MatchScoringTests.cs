@@ -213,7 +213,22 @@ public class MatchScoringTests
         var reason = Reason(Score(group: Group(certification: new(true, until))), MatchReasons.Certified);
 
         Assert.Equal(10, reason.Points);
-        Assert.Equal([until], reason.Arguments);
+        Assert.Equal([new YearMonth(2027, 3)], reason.Arguments);
+    }
+
+    [Fact]
+    public void MarksEndingInTheSameMonthAreToldAndScoredAlikeAndADifferentMonthIsNot()
+    {
+        var groups = new[] { new DateOnly(2027, 3, 5), new DateOnly(2027, 3, 31), new DateOnly(2027, 4, 1) }
+            .Select((until, i) => Group(id: i + 1, certification: new CertificationFact(true, until)))
+            .ToList();
+
+        var scores = MatchScoring.ScoreGroups(Task(), groups, g => g, MatchWeights.Default, Reference).Select(p => p.Score).ToList();
+
+        Assert.Same(scores[0], scores[1]);
+        Assert.NotSame(scores[1], scores[2]);
+        Assert.Equal([new YearMonth(2027, 3)], Reason(scores[0], MatchReasons.Certified).Arguments);
+        Assert.Equal([new YearMonth(2027, 4)], Reason(scores[2], MatchReasons.Certified).Arguments);
     }
 
     [Fact]
@@ -265,7 +280,7 @@ public class MatchScoringTests
 
         var reason = Reason(Score(group: Group(insurance: fact)), MatchReasons.Insured);
         Assert.Equal(5, reason.Points);
-        Assert.Equal([Start], reason.Arguments);
+        Assert.Equal([YearMonth.Of(Start)], reason.Arguments);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed record MatchGroup(
 /// </summary>
 public sealed record CertificationFact(bool Counts, DateOnly? ValidUntil)
 {
+    /// <summary>The month the explanation names as the mark's end: all the score reads of <see cref="ValidUntil"/>.</summary>
+    public YearMonth? ValidThrough => ValidUntil is { } day ? YearMonth.Of(day) : null;
+
     public static CertificationFact None { get; } = new(false, null);
 
     /// <summary>The fact for a group bidding on <paramref name="bidDay"/> for work starting on <paramref name="startDate"/>.</summary>
@@ -56,6 +59,9 @@ public sealed record CertificationFact(bool Counts, DateOnly? ValidUntil)
 /// <summary>Whether the group's declared insurance is valid on the task's start date, and until when.</summary>
 public sealed record InsuranceFact(bool ValidOnStartDate, DateOnly? ValidUntil)
 {
+    /// <summary>The month the explanation names as the cover's end: all the score reads of <see cref="ValidUntil"/>.</summary>
+    public YearMonth? ValidThrough => ValidUntil is { } day ? YearMonth.Of(day) : null;
+
     public static InsuranceFact None { get; } = new(false, null);
 
     /// <summary>The group's own declaration, by the one rule bids are refused on (<see cref="Organizations.Organization.IsInsuredOn"/>).</summary>

@@ -3,7 +3,7 @@ namespace Matchboard.Domain.Matching;
 /// <summary>
 /// One factor's part in a score: a stable code (e.g. <c>place.same-ward</c>) with the values its sentence needs,
 /// which Web words in Japanese and English (「同じ区で活動」), the points given and the most it could give.
-/// Arguments are plain values (string codes, int, long, decimal, DateOnly) so each language formats them itself.
+/// Arguments are plain values (string codes, int, long, decimal, DateOnly, YearMonth) so each language formats them itself.
 /// </summary>
 public sealed record MatchReason(string Code, int Points, int MaxPoints, IReadOnlyList<object> Arguments)
 {
@@ -48,7 +48,7 @@ public static class MatchReasons
     /// <summary>[task's ward] — neither served nor next to one served: not a candidate (shown only on a bid already made).</summary>
     public const string OutsideWards = "place.outside";
 
-    /// <summary>[valid until (DateOnly)]</summary>
+    /// <summary>[valid through (<see cref="YearMonth"/>)]</summary>
     public const string Certified = "certification.valid";
 
     /// <summary>[] — the task does not require it; no points.</summary>
@@ -57,7 +57,7 @@ public static class MatchReasons
     /// <summary>[] — the task requires it and it does not count on the bid day and the start date.</summary>
     public const string CertificationRequiredMissing = "certification.required-missing";
 
-    /// <summary>[valid until (DateOnly)]</summary>
+    /// <summary>[valid through (<see cref="YearMonth"/>)]</summary>
     public const string Insured = "insurance.valid";
 
     /// <summary>[]</summary>

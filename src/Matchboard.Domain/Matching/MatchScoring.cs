@@ -12,11 +12,12 @@ public static class MatchScoring
     /// A group's score for a task (for "tasks for us" and "groups that fit"), or null when the pair is not a
     /// candidate: the group serves neither the task's category nor a related one, or neither its ward nor a neighbouring one.
     /// </summary>
-    public static MatchScore? ScoreTask(MatchTask task, MatchGroup group, MatchWeights weights, MatchReferenceData reference)
-    {
-        var score = Score(task, group, weights, reference, bid: null);
-        return IsCandidate(score) ? score : null;
-    }
+    public static MatchScore? ScoreTask(MatchTask task, MatchGroup group, MatchWeights weights, MatchReferenceData reference) =>
+        ScoreTask(task, group, CategoryFit(task.Category, group.Categories, reference), WardFit(task.Ward, group.WardsServed, reference), weights);
+
+    /// <summary><see cref="ScoreTask(MatchTask, MatchGroup, MatchWeights, MatchReferenceData)"/> with the fits already found.</summary>
+    private static MatchScore? ScoreTask(MatchTask task, MatchGroup group, string? categoryFit, string? wardFit, MatchWeights weights) =>
+        IsCandidate(categoryFit, wardFit) ? Score(task, group, categoryFit, wardFit, weights, bid: null) : null;
 
     /// <summary>
     /// One group's scores for many tasks (its ranked list), candidates only. <see cref="ScoreTask"/> reads of a task only
@@ -32,7 +33,7 @@ public static class MatchScoring
         {
             var group = groupFor(task);
             var kind = new TaskKind(task.Category, task.Ward, task.CertificationRequired, task.InsuranceRequired,
-                group.Id, group.Certification, group.Insurance, group.Capacity, group.TrackRecord);
+                group.Id, FactKey.Of(group), group.Capacity, group.TrackRecord);
             if (!scores.TryGetValue(kind, out var score))
             {
                 scores[kind] = score = ScoreTask(task, group, weights, reference);
@@ -52,8 +53,7 @@ public static class MatchScoring
         bool CertificationRequired,
         bool InsuranceRequired,
         int GroupId,
-        CertificationFact Certification,
-        InsuranceFact Insurance,
+        FactKey Facts,
         CapacityFact Capacity,
         TrackRecord TrackRecord);
 
@@ -72,10 +72,10 @@ public static class MatchScoring
             var group = groupOf(item);
             var kind = new GroupKind(
                 CategoryFit(task.Category, group.Categories, reference), WardFit(task.Ward, group.WardsServed, reference),
-                group.Certification, group.Insurance, group.Capacity, group.TrackRecord);
+                FactKey.Of(group), group.Capacity, group.TrackRecord);
             if (!scores.TryGetValue(kind, out var score))
             {
-                scores[kind] = score = ScoreTask(task, group, weights, reference);
+                scores[kind] = score = ScoreTask(task, group, kind.CategoryFit, kind.WardFit, weights);
             }
 
             if (score is not null)
@@ -89,10 +89,19 @@ public static class MatchScoring
     private readonly record struct GroupKind(
         string? CategoryFit,
         string? WardFit,
-        CertificationFact Certification,
-        InsuranceFact Insurance,
+        FactKey Facts,
         CapacityFact Capacity,
         TrackRecord TrackRecord);
+
+    /// <summary>
+    /// What <see cref="Score"/> reads of the certification and insurance facts: whether each counts, and the month its
+    /// explanation names (not the day: marks ending in the same month are told, and scored, alike).
+    /// </summary>
+    private readonly record struct FactKey(bool Certified, YearMonth? CertifiedThrough, bool Insured, YearMonth? InsuredThrough)
+    {
+        public static FactKey Of(MatchGroup group) => new(
+            group.Certification.Counts, group.Certification.ValidThrough, group.Insurance.ValidOnStartDate, group.Insurance.ValidThrough);
+    }
 
     /// <summary>
     /// A bid's score for the association's comparison: the group's score for the task plus price and start. A bid is
@@ -103,7 +112,9 @@ public static class MatchScoring
 
     /// <summary>The candidate rule: same or related category, and the task's ward or a neighbouring one among those the group serves.</summary>
     public static bool IsCandidate(MatchTask task, MatchGroup group, MatchReferenceData reference) =>
-        CategoryFit(task.Category, group.Categories, reference) is not null && WardFit(task.Ward, group.WardsServed, reference) is not null;
+        IsCandidate(CategoryFit(task.Category, group.Categories, reference), WardFit(task.Ward, group.WardsServed, reference));
+
+    private static bool IsCandidate(string? categoryFit, string? wardFit) => categoryFit is not null && wardFit is not null;
 
     /// <summary>The task categories a group serving <paramref name="categories"/> is a candidate for (for the database's candidate query).</summary>
     public static IReadOnlySet<string> CandidateCategories(IEnumerable<string> categories, MatchReferenceData reference) =>
@@ -130,21 +141,21 @@ public static class MatchScoring
             : null;
     }
 
-    private static bool IsCandidate(MatchScore score) =>
-        score.Reasons.All(r => r.Code is not (MatchReasons.OtherCategory or MatchReasons.OutsideWards));
+    private static MatchScore Score(MatchTask task, MatchGroup group, MatchWeights w, MatchReferenceData reference, MatchBid? bid) =>
+        Score(task, group, CategoryFit(task.Category, group.Categories, reference), WardFit(task.Ward, group.WardsServed, reference), w, bid);
 
-    private static MatchScore Score(MatchTask task, MatchGroup group, MatchWeights w, MatchReferenceData reference, MatchBid? bid)
+    private static MatchScore Score(MatchTask task, MatchGroup group, string? categoryFit, string? wardFit, MatchWeights w, MatchBid? bid)
     {
-        var reasons = new List<MatchReason>
+        var reasons = new List<MatchReason>(10)
         {
-            Category(task, group, w, reference),
-            Place(task, group, w, reference),
+            Category(task, categoryFit, w),
+            Place(task, wardFit, w),
         };
 
         var meets = true;
         if (group.Certification.Counts)
         {
-            reasons.Add(MatchReason.Of(MatchReasons.Certified, w.Certification, w.Certification, group.Certification.ValidUntil!.Value));
+            reasons.Add(MatchReason.Of(MatchReasons.Certified, w.Certification, w.Certification, group.Certification.ValidThrough!.Value));
         }
         else
         {
@@ -154,7 +165,7 @@ public static class MatchScoring
 
         if (group.Insurance.ValidOnStartDate)
         {
-            reasons.Add(MatchReason.Of(MatchReasons.Insured, w.Insurance, w.Insurance, group.Insurance.ValidUntil!.Value));
+            reasons.Add(MatchReason.Of(MatchReasons.Insured, w.Insurance, w.Insurance, group.Insurance.ValidThrough!.Value));
         }
         else
         {
@@ -175,23 +186,45 @@ public static class MatchScoring
     }
 
     private static string? CategoryFit(string category, IReadOnlyCollection<string> served, MatchReferenceData reference) =>
-        served.Contains(category) ? category
-        : served.Where(c => reference.AreRelated(category, c)).Order(StringComparer.Ordinal).FirstOrDefault();
+        Fit(category, served, reference, static (r, wanted, value) => r.AreRelated(wanted, value));
 
     private static string? WardFit(string ward, IReadOnlyCollection<string> served, MatchReferenceData reference) =>
-        served.Contains(ward) ? ward
-        : served.Where(s => reference.AreNeighbours(ward, s)).Order(StringComparer.Ordinal).FirstOrDefault();
+        Fit(ward, served, reference, static (r, wanted, value) => r.AreNeighbours(wanted, value));
 
-    private static MatchReason Category(MatchTask task, MatchGroup group, MatchWeights w, MatchReferenceData reference) =>
-        CategoryFit(task.Category, group.Categories, reference) switch
+    /// <summary>
+    /// The task's own value when served, else the first (ordinal order) served value near it, else none. A plain loop:
+    /// it runs for every candidate of a ranking, thousands per task.
+    /// </summary>
+    private static string? Fit(
+        string wanted, IReadOnlyCollection<string> served, MatchReferenceData reference, Func<MatchReferenceData, string, string, bool> near)
+    {
+        string? nearest = null;
+        foreach (var value in served)
+        {
+            if (value == wanted)
+            {
+                return wanted;
+            }
+
+            if (near(reference, wanted, value) && (nearest is null || string.CompareOrdinal(value, nearest) < 0))
+            {
+                nearest = value;
+            }
+        }
+
+        return nearest;
+    }
+
+    private static MatchReason Category(MatchTask task, string? fit, MatchWeights w) =>
+        fit switch
         {
             null => MatchReason.Of(MatchReasons.OtherCategory, 0, w.SameCategory, task.Category),
             var same when same == task.Category => MatchReason.Of(MatchReasons.SameCategory, w.SameCategory, w.SameCategory, task.Category),
             var related => MatchReason.Of(MatchReasons.RelatedCategory, w.RelatedCategory, w.SameCategory, task.Category, related),
         };
 
-    private static MatchReason Place(MatchTask task, MatchGroup group, MatchWeights w, MatchReferenceData reference) =>
-        WardFit(task.Ward, group.WardsServed, reference) switch
+    private static MatchReason Place(MatchTask task, string? fit, MatchWeights w) =>
+        fit switch
         {
             null => MatchReason.Of(MatchReasons.OutsideWards, 0, w.SameWard, task.Ward),
             var same when same == task.Ward => MatchReason.Of(MatchReasons.SameWard, w.SameWard, w.SameWard, task.Ward),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matchboard.Domain;
 using Matchboard.Domain.Matching;
 using Matchboard.Web.Infrastructure.Ui;
 
@@ -6,8 +7,8 @@ namespace Matchboard.Web.Features.Matching;
 
 /// <summary>
 /// Words a <see cref="MatchReason"/> in the reader's language from <c>UiText</c> (<c>match.&lt;code&gt;</c>), each
-/// argument formatted as that language writes it: category and ward codes by name, validity dates as a month
-/// (「2027年3月まで」), a bid's start as a day, amounts in yen, averages to one place.
+/// argument formatted as that language writes it: category and ward codes by name, validity as a month
+/// (「2027年3月まで」), a day (a bid's start) as a day, amounts in yen, averages to one place.
 /// </summary>
 public static class MatchExplanations
 {
@@ -30,8 +31,8 @@ public static class MatchExplanations
     {
         string category when code.StartsWith("category.", StringComparison.Ordinal) => ui.Category(category),
         string ward when code.StartsWith("place.", StringComparison.Ordinal) => ui.Ward(ward),
-        DateOnly day when code.StartsWith("start.", StringComparison.Ordinal) => ui.PlainDate(day),
-        DateOnly day => ui.MonthYear(day),
+        DateOnly day => ui.PlainDate(day),
+        YearMonth month => ui.MonthYear(month.FirstDay),
         long yen => UiFormat.Yen(yen),
         decimal average => average.ToString("0.0", CultureInfo.InvariantCulture),
         int count => ui.Number(count),

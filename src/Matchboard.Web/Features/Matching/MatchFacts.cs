@@ -57,7 +57,7 @@ public sealed record GroupFacts(
 }
 
 /// <summary>
-/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (three), whatever their number, so a
+/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (one when none of them holds a contract, five at most), whatever their number, so a
 /// ranked list of groups costs the same round trips as one group.
 /// </summary>
 public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
@@ -80,23 +80,31 @@ public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
             return new Dictionary<int, GroupFacts>();
         }
 
+        // Which contracts these groups hold, from the provider index alone: most candidates of a ranking hold none,
+        // and the thousands of ids then cross the index once, not once per split query below.
+        var contractIds = await db.Contracts
+            .Where(c => EF.Parameter(ids).Contains(c.ProviderId))
+            .Select(c => c.Id)
+            .ToListAsync(ct);
+        if (contractIds.Count == 0)
+        {
+            return groups.DistinctBy(g => g.Id).ToDictionary(g => g.Id, g => GroupFacts.None(g.Capacity));
+        }
+
         // Every contract of these groups once: its visits below, how many hold a place against capacity, and the
         // ended ones (with their reviews and the task's category) for the track record.
         var contracts = await db.Contracts.AsNoTracking()
             .Include(c => c.Reviews)
             .Include(c => c.Task)
-            .Where(c => EF.Parameter(ids).Contains(c.ProviderId))
+            .Where(c => EF.Parameter(contractIds).Contains(c.Id))
             .AsSplitQuery()
             .ToListAsync(ct);
-        var contractIds = contracts.Select(c => c.Id).ToList();
 
         // A visit's report is due by the end of its day (Japan time); days not over yet are not counted.
-        var visits = contractIds.Count == 0
-            ? []
-            : await db.PlannedVisits.AsNoTracking()
-                .Where(v => EF.Parameter(contractIds).Contains(v.ContractId) && v.Status == PlannedVisitStatus.Planned && v.Date < today)
-                .Select(v => new { v.ContractId, v.Date, v.FirstReportedAt })
-                .ToListAsync(ct);
+        var visits = await db.PlannedVisits.AsNoTracking()
+            .Where(v => EF.Parameter(contractIds).Contains(v.ContractId) && v.Status == PlannedVisitStatus.Planned && v.Date < today)
+            .Select(v => new { v.ContractId, v.Date, v.FirstReportedAt })
+            .ToListAsync(ct);
         var providerOf = contracts.ToDictionary(c => c.Id, c => c.ProviderId);
         var visitsByGroup = visits.ToLookup(v => providerOf[v.ContractId]);
         var contractsByGroup = contracts.ToLookup(c => c.ProviderId);

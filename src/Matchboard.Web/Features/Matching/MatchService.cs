@@ -167,7 +167,7 @@ public sealed class MatchService(
         var candidates = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == kind && o.IsVerified)
             .Where(o => o.Categories.Any(c => categories.Contains(c)))
-            .Where(ServedWards.IncludeAny(wards))
+            .Where(ServedWards.IncludeAny(kind, wards))
             .Select(MatchCandidate.Columns)
             .ToListAsync(ct);
 

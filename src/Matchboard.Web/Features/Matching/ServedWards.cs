@@ -15,8 +15,12 @@ public static class ServedWards
     public static IReadOnlyList<string> Of(OrganizationKind kind, string ward, IReadOnlyList<string> wardsServed) =>
         kind == OrganizationKind.Supporter ? [ward] : wardsServed;
 
-    /// <summary>Organizations that serve at least one of <paramref name="wards"/>, as a query.</summary>
-    public static Expression<Func<Organization, bool>> IncludeAny(IReadOnlyCollection<string> wards) =>
-        o => (o.Kind == OrganizationKind.Supporter && wards.Contains(o.Ward))
-            || (o.Kind != OrganizationKind.Supporter && o.WardsServed.Any(w => wards.Contains(w)));
+    /// <summary>
+    /// Organizations of <paramref name="kind"/> that serve at least one of <paramref name="wards"/>, as a query: the
+    /// kind is known before the query, so the database reads only that kind's column.
+    /// </summary>
+    public static Expression<Func<Organization, bool>> IncludeAny(OrganizationKind kind, IReadOnlyCollection<string> wards) =>
+        kind == OrganizationKind.Supporter
+            ? o => wards.Contains(o.Ward)
+            : o => o.WardsServed.Any(w => wards.Contains(w));
 }
