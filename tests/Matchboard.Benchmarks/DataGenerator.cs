@@ -42,8 +42,10 @@ public static class DataGenerator
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
 
         var associationIds = InsertOrganizations(connection, transaction, options.Associations, random, today, association: true);
-        InsertOrganizations(connection, transaction, options.Groups, random, today, association: false);
+        var groupIds = InsertOrganizations(connection, transaction, options.Groups, random, today, association: false);
         InsertTasks(connection, transaction, options.Tasks, associationIds, random, now);
+        // A second sequence, so that the open tasks and the groups above are the same as before the history was added.
+        InsertHistory(connection, transaction, groupIds, associationIds, new Random(options.Seed + 1), now);
 
         await transaction.CommitAsync();
         await using (var analyze = connection.CreateCommand())
@@ -170,6 +172,104 @@ public static class DataGenerator
             created.Value = now.AddDays(-random.Next(0, 30)).UtcTicks;
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// A city some years in: about a third of the groups have declared insurance (a few lapsed), and a quarter hold a
+    /// track record: 1–4 earlier contracts in their own categories, most completed (visits made against planned, about
+    /// half reviewed by the association), some still under way (holding a place against capacity).
+    /// </summary>
+    private static void InsertHistory(
+        SqliteConnection connection, SqliteTransaction transaction, List<long> groupIds, List<long> associationIds, Random random, DateTimeOffset now)
+    {
+        var today = JapanTime.DateOf(now);
+        long Scalar(string sql, params (string Name, object Value)[] parameters)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql + "; SELECT last_insert_rowid();";
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var groupId in groupIds)
+        {
+            if (random.NextDouble() < 0.35)
+            {
+                var validUntil = random.NextDouble() < 0.1 ? today.AddDays(-random.Next(1, 60)) : today.AddDays(random.Next(30, 700));
+                Scalar("""
+                    UPDATE Organizations SET InsuranceInsurer = 'ベンチ損保', InsurancePolicyNumber = $policy,
+                        InsuranceValidUntil = $until, InsuranceDeclaredAt = $declared WHERE Id = $id
+                    """, ("$policy", $"P-{groupId:D6}"), ("$until", Day(validUntil)), ("$declared", now.AddDays(-random.Next(1, 300)).UtcTicks), ("$id", groupId));
+            }
+
+            if (random.NextDouble() >= 0.25)
+            {
+                continue;
+            }
+
+            var (ward, categoriesJson) = Row(connection, transaction, groupId);
+            var categories = JsonSerializer.Deserialize<List<string>>(categoriesJson)!;
+            for (var c = random.Next(1, 5); c > 0; c--)
+            {
+                var association = associationIds[random.Next(associationIds.Count)];
+                var underWay = random.NextDouble() < 0.2;
+                var start = today.AddDays(underWay ? -random.Next(10, 90) : -random.Next(120, 700));
+                var end = underWay ? today.AddDays(random.Next(30, 200)) : start.AddDays(random.Next(30, 100));
+                var awarded = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-10);
+                var ended = new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+                var planned = random.Next(4, 52);
+                var task = Scalar("""
+                    INSERT INTO Tasks (AssociationId, Title, Description, Category, Ward, Town, Status, FeeYen, IsVolunteer,
+                        CertificationRequired, InsuranceRequired, HouseholdsServed, VisitsPlanned, VisitWeekdays, StartDate, EndDate,
+                        BidDeadline, CreatedAt, PublishedAt, BidsOpenedAt, AwardedAt, AwardRationale, Revision, Version)
+                    VALUES ($association, 'ベンチ：以前の依頼', '以前に受けていただいた依頼です。', $category, $ward, '木月', 'Awarded',
+                        120000, 0, 0, 0, 5, $planned, 42, $start, $end, $deadline, $created, $created, $deadline, $awarded,
+                        '以前の実績から。', 1, 0)
+                    """, ("$association", association), ("$category", Pick(categories, random)), ("$ward", ward),
+                    ("$planned", planned), ("$start", Day(start)), ("$end", Day(end)), ("$deadline", awarded.AddDays(-2).UtcTicks),
+                    ("$created", awarded.AddDays(-30).UtcTicks), ("$awarded", awarded.UtcTicks));
+                var bid = Scalar("""
+                    INSERT INTO Bids (TaskId, GroupId, AmountYen, Proposal, StaffPlanned, EarliestStart, Status, ForEarlierTerms, SubmittedAt, UpdatedAt, DecidedAt)
+                    VALUES ($task, $group, 110000, '2人1組で訪問します。', 2, $start, 'Accepted', 0, $submitted, $submitted, $awarded)
+                    """, ("$task", task), ("$group", groupId), ("$start", Day(start)), ("$submitted", awarded.AddDays(-5).UtcTicks),
+                    ("$awarded", awarded.UtcTicks));
+                Scalar("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
+                var contract = Scalar("""
+                    INSERT INTO Contracts (TaskId, BidId, AssociationId, ProviderId, AmountYen, Status, CreatedAt, AssociationSignedAt,
+                        ProviderSignedAt, ActivatedAt, EndedAt, VisitsPlanned, VisitsMade, SignBy, Version)
+                    VALUES ($task, $bid, $association, $group, 110000, $status, $awarded, $awarded, $awarded, $awarded, $ended,
+                        $planned, $made, $awarded, 0)
+                    """, ("$task", task), ("$bid", bid), ("$association", association), ("$group", groupId),
+                    ("$status", underWay ? "Active" : "Completed"), ("$awarded", awarded.UtcTicks),
+                    ("$ended", underWay ? DBNull.Value : ended.UtcTicks), ("$planned", underWay ? DBNull.Value : planned),
+                    ("$made", underWay ? DBNull.Value : planned - random.Next(0, 3)));
+                if (!underWay && random.NextDouble() < 0.5)
+                {
+                    Scalar("""
+                        INSERT INTO Reviews (ContractId, ReviewerId, RevieweeId, Rating, Comment, SubmittedAt)
+                        VALUES ($contract, $association, $group, $rating, '丁寧に訪問していただきました。', $submitted)
+                        """, ("$contract", contract), ("$association", association), ("$group", groupId),
+                        ("$rating", random.Next(3, 6)), ("$submitted", ended.AddDays(3).UtcTicks));
+                }
+            }
+        }
+    }
+
+    private static (string Ward, string Categories) Row(SqliteConnection connection, SqliteTransaction transaction, long id)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT Ward, Categories FROM Organizations WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), reader.GetString(1));
     }
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];

@@ -340,9 +340,11 @@ public class Contract
     }
 
     /// <summary>The double-blind rule: sealed until both sides have reviewed, or <see cref="ReviewsSealedFor"/> after the end.</summary>
-    public bool ReviewsReleased(DateTimeOffset now) =>
-        _reviews.Select(r => r.ReviewerId).Distinct().Count() == 2
-        || (EndedAt is { } ended && now >= ended + ReviewsSealedFor);
+    public bool ReviewsReleased(DateTimeOffset now) => ReviewsReleased(_reviews.Select(r => r.ReviewerId).Distinct().Count(), EndedAt, now);
+
+    /// <summary>The same rule on a contract read as values: how many sides have reviewed it, and when it ended.</summary>
+    public static bool ReviewsReleased(int sidesReviewed, DateTimeOffset? endedAt, DateTimeOffset now) =>
+        sidesReviewed == 2 || (endedAt is { } ended && now >= ended + ReviewsSealedFor);
 
     /// <summary>The reviews this viewer may read now: its own always, the rest once released (then to anyone).</summary>
     public IEnumerable<Review> ReviewsVisibleTo(int? viewerId, DateTimeOffset now) =>

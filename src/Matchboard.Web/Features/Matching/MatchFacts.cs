@@ -57,7 +57,7 @@ public sealed record GroupFacts(
 }
 
 /// <summary>
-/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (one when none of them holds a contract, five at most), whatever their number, so a
+/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (one when none of them holds a contract, three at most), whatever their number, so a
 /// ranked list of groups costs the same round trips as one group.
 /// </summary>
 public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
@@ -80,25 +80,23 @@ public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
             return new Dictionary<int, GroupFacts>();
         }
 
-        // Which contracts these groups hold, from the provider index alone: most candidates of a ranking hold none,
-        // and the thousands of ids then cross the index once, not once per split query below.
-        var contractIds = await db.Contracts
+        // Every contract of these groups once, as the few columns the record reads (a ranking's groups hold thousands
+        // of contracts between them: whole contracts with their tasks would cost more than the ranking itself).
+        var contracts = await db.Contracts.AsNoTracking()
             .Where(c => EF.Parameter(ids).Contains(c.ProviderId))
-            .Select(c => c.Id)
+            .Select(c => new ContractRow(c.Id, c.ProviderId, c.Status, c.Task!.Category, c.VisitsPlanned, c.VisitsMade, c.EndedAt))
             .ToListAsync(ct);
-        if (contractIds.Count == 0)
+        if (contracts.Count == 0)
         {
             return groups.DistinctBy(g => g.Id).ToDictionary(g => g.Id, g => GroupFacts.None(g.Capacity));
         }
 
-        // Every contract of these groups once: its visits below, how many hold a place against capacity, and the
-        // ended ones (with their reviews and the task's category) for the track record.
-        var contracts = await db.Contracts.AsNoTracking()
-            .Include(c => c.Reviews)
-            .Include(c => c.Task)
-            .Where(c => EF.Parameter(contractIds).Contains(c.Id))
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var reviews = (await db.Reviews.AsNoTracking()
+                .Where(r => EF.Parameter(contractIds).Contains(r.ContractId))
+                .Select(r => new { r.ContractId, r.ReviewerId, r.RevieweeId, r.Rating, Hidden = r.HiddenAt != null })
+                .ToListAsync(ct))
+            .ToLookup(r => r.ContractId);
 
         // A visit's report is due by the end of its day (Japan time); days not over yet are not counted.
         var visits = await db.PlannedVisits.AsNoTracking()
@@ -123,23 +121,31 @@ public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
             var completed = own.Where(c => c.Status == ContractStatus.Completed).ToList();
             var withVisits = completed.Where(c => c.VisitsPlanned is > 0 && c.VisitsMade is not null).ToList();
 
-            // The same release rule as the group's public reviews; a review the city hid does not count.
-            var reviews = own.Where(c => c.Status == ContractStatus.Active || c.EndedAt != null)
-                .SelectMany(c => c.ReviewsVisibleTo(null, now))
-                .Where(r => r.RevieweeId == group.Id && !r.IsHidden).ToList();
+            // The public's view of the reviews (the double-blind release rule, as the group's public page shows them);
+            // a review the city hid does not count.
+            var ratings = own.Where(c => c.Status == ContractStatus.Active || c.EndedAt != null)
+                .Where(c => Contract.ReviewsReleased(reviews[c.Id].Select(r => r.ReviewerId).Distinct().Count(), c.EndedAt, now))
+                .SelectMany(c => reviews[c.Id])
+                .Where(r => r.RevieweeId == group.Id && !r.Hidden)
+                .Select(r => r.Rating)
+                .ToList();
             var groupVisits = visitsByGroup[group.Id].ToList();
 
             facts[group.Id] = new GroupFacts(
-                completed.GroupBy(c => c.Task!.Category).ToDictionary(g => g.Key, g => g.Count()),
+                completed.GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Count()),
                 withVisits.Sum(c => c.VisitsMade!.Value),
                 withVisits.Sum(c => c.VisitsPlanned!.Value),
                 groupVisits.Count(v => v.FirstReportedAt is { } at && JapanTime.DateOf(at) <= v.Date),
                 groupVisits.Count,
-                reviews.Count == 0 ? null : (decimal)reviews.Average(r => r.Rating),
-                reviews.Count,
+                ratings.Count == 0 ? null : (decimal)ratings.Average(),
+                ratings.Count,
                 new CapacityFact(own.Count(c => ContractCapacity.Occupying.Contains(c.Status)), group.Capacity));
         }
 
         return facts;
     }
+
+    /// <summary>What the track record and the capacity read of a contract.</summary>
+    private sealed record ContractRow(
+        int Id, int ProviderId, ContractStatus Status, string Category, int? VisitsPlanned, int? VisitsMade, DateTimeOffset? EndedAt);
 }
