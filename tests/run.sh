@@ -46,7 +46,8 @@ postgres_status=$?
 # The matching benchmark is no test (timings on a shared machine prove nothing), but its smoke mode, tiny data in
 # seconds, keeps it building and running: it fails when a query or its floor finds no rows. `dotnet test` does not
 # build a project that is no test project, so this builds it (the Web project is already built: only this compiles).
-dotnet run --project tests/Matchboard.Benchmarks -- --smoke
+# With --history its city has earlier contracts and reviews, so the track record's read runs too.
+dotnet run --project tests/Matchboard.Benchmarks -- --smoke --history
 benchmark_status=$?
 # The app benchmark's smoke mode (issue 13): the app as a real server on tiny data, each figure for a second; it
 # fails when any request fails. It runs the Web project's Debug build, which the test run above has made. Then the same

@@ -1,8 +1,12 @@
 namespace Matchboard.Benchmarks;
 
 /// <summary>The command line: sizes of the generated data set and of the timing run.</summary>
+/// <param name="History">
+/// <c>--history</c>: a city some years in (insurance declared, earlier contracts and reviews: <see cref="DataGenerator"/>);
+/// without it every group is new to the platform, as the tables before it were measured.
+/// </param>
 public sealed record BenchmarkOptions(
-    bool Smoke, int Tasks, int Groups, int Associations, int WarmUp, int Iterations, string DatabaseFile, int Seed)
+    bool Smoke, int Tasks, int Groups, int Associations, int WarmUp, int Iterations, string DatabaseFile, int Seed, bool History)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -29,6 +33,7 @@ public sealed record BenchmarkOptions(
             WarmUp: Int("--warmup", 20, 3),
             Iterations: Int("--iterations", 100, 10),
             DatabaseFile: Text("--db", Path.Combine(Path.GetTempPath(), $"matchboard-bench-{tasks}-{groups}-{Environment.ProcessId}.db")),
-            Seed: Int("--seed", 12, 12));
+            Seed: Int("--seed", 12, 12),
+            History: args.Contains("--history"));
     }
 }

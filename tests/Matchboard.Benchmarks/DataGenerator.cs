@@ -44,8 +44,11 @@ public static class DataGenerator
         var associationIds = InsertOrganizations(connection, transaction, options.Associations, random, today, association: true);
         var groupIds = InsertOrganizations(connection, transaction, options.Groups, random, today, association: false);
         InsertTasks(connection, transaction, options.Tasks, associationIds, random, now);
-        // A second sequence, so that the open tasks and the groups above are the same as before the history was added.
-        InsertHistory(connection, transaction, groupIds, associationIds, new Random(options.Seed + 1), now);
+        if (options.History)
+        {
+            // A second sequence, so that the open tasks and the groups above are the same with a history and without.
+            InsertHistory(connection, transaction, groupIds, associationIds, new Random(options.Seed + 1), now);
+        }
 
         await transaction.CommitAsync();
         await using (var analyze = connection.CreateCommand())

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 // The matching benchmark (issue 12, "Scale and speed"): generates a SQLite file, times the three matching queries
 // against their floors in the same run, prints one table. `--smoke` does the same on tiny data in seconds (CI).
 // Usage: dotnet run -c Release --project tests/Matchboard.Benchmarks [-- --smoke] [--tasks N] [--groups N]
-//        [--iterations N] [--warmup N] [--db FILE] [--keep]
+//        [--iterations N] [--warmup N] [--db FILE] [--keep] [--history]
 
 if (args.Contains("--hold")) return await AppConnections.HoldAsync(args); // a client process of the idle-connections test
 if (args.Contains("--app")) return await AppBenchmark.RunAsync(args); // issue 13: the app over HTTP (AppBenchmark.cs)
@@ -20,7 +20,8 @@ const double RatioTarget = 1.5;
 const double AbsoluteTargetMs = 50;
 
 Console.WriteLine($"Matchboard matching benchmark{(options.Smoke ? " (smoke: tiny data, timings mean nothing)" : "")}");
-Console.WriteLine($"  {options.Tasks:N0} open tasks, {options.Groups:N0} civic groups, {options.Associations:N0} associations; " +
+Console.WriteLine($"  {options.Tasks:N0} open tasks, {options.Groups:N0} civic groups, {options.Associations:N0} associations" +
+    (options.History ? " (with a history: a third insured, a quarter with 1–4 earlier contracts, half of those reviewed)" : "") + "; " +
     $"{options.WarmUp} warm-up + {options.Iterations} timed calls per figure and floor");
 Console.WriteLine($"  {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Environment.OSVersion}");
 
