@@ -69,28 +69,46 @@ public class SupportRequest
     /// may: the task is published and not cancelled, the supporter is an available (verified) supporter, and it offers
     /// the task's category. Lists that offer "ask" call this; <see cref="Create"/> enforces it.
     /// </summary>
-    public static string? RefusalCode(CommunityTask task, Organization supporter)
+    public static string? RefusalCode(CommunityTask task, Organization supporter) =>
+        RefusalCode(task, supporter.Standing, supporter.Categories);
+
+    /// <summary>The same rule on a supporter read as values: its standing and the categories it offers.</summary>
+    public static string? RefusalCode(CommunityTask task, OrganizationStanding supporter, IReadOnlyCollection<string> categories)
     {
         if (task.PublishedAt is null || task.Status == CommunityTaskStatus.Cancelled)
         {
             return "support.task-not-published";
         }
 
-        if (!IsAvailableSupporter(supporter))
+        if (!IsAvailable(supporter.Kind, supporter.IsVerified))
         {
             return "support.not-a-supporter";
         }
 
-        return supporter.Categories.Contains(task.Category) ? null : "support.category-not-offered";
+        return categories.Contains(task.Category) ? null : "support.category-not-offered";
     }
 
-    /// <summary>Who may be listed to associations and asked: verified individual supporters only (a query and a check).</summary>
-    public static Expression<Func<Organization, bool>> AvailableSupporters { get; } =
-        o => o.Kind == OrganizationKind.Supporter && o.IsVerified;
+    /// <summary>Who may be listed to associations and asked: verified individual supporters only, by kind and verification.</summary>
+    private static readonly Expression<Func<OrganizationKind, bool, bool>> AvailableRule =
+        (kind, verified) => kind == OrganizationKind.Supporter && verified;
 
-    private static readonly Func<Organization, bool> IsAvailable = AvailableSupporters.Compile();
+    /// <summary>The same rule as a query over organizations.</summary>
+    public static Expression<Func<Organization, bool>> AvailableSupporters { get; } = OnOrganizations(AvailableRule);
 
-    public static bool IsAvailableSupporter(Organization organization) => IsAvailable(organization);
+    private static readonly Func<OrganizationKind, bool, bool> IsAvailable = AvailableRule.Compile();
+
+    public static bool IsAvailableSupporter(Organization organization) => IsAvailable(organization.Kind, organization.IsVerified);
+
+    private static Expression<Func<Organization, bool>> OnOrganizations(Expression<Func<OrganizationKind, bool, bool>> rule)
+    {
+        var organization = Expression.Parameter(typeof(Organization), "o");
+        return Expression.Lambda<Func<Organization, bool>>(
+            ExpressionBinding.Bind(
+                rule,
+                Expression.Property(organization, nameof(Organization.Kind)),
+                Expression.Property(organization, nameof(Organization.IsVerified))),
+            organization);
+    }
 
     public void Accept(DateTimeOffset now) => Close(SupportRequestStatus.Accepted, now);
 

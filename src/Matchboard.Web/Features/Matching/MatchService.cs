@@ -124,12 +124,8 @@ public sealed class MatchService(
             .ToList();
 
         // Supporter privacy: nothing but the id, the ward and the categories leaves here (never the name or a contact).
-        // Whether each may be asked is the support request's own rule, on the listed supporters themselves.
+        // Whether each may be asked is the support request's own rule, on the columns already read (standing, categories).
         var rankedSupporters = (await RankGroupsAsync(task, OrganizationKind.Supporter, ct)).Take(TaskService.MaxPageSize).ToList();
-        var supporterIds = rankedSupporters.Select(r => r.Group.Id).ToList();
-        var supporterEntities = supporterIds.Count == 0
-            ? []
-            : await db.Organizations.AsNoTracking().Where(o => supporterIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var supporters = rankedSupporters
             .Select(r => new SupporterMatchDto(
                 r.Group.Id,
@@ -138,7 +134,7 @@ public sealed class MatchService(
                 r.Score.Total,
                 r.Score.MeetsRequirements,
                 Explain(r.Score),
-                SupportRequest.RefusalCode(task, supporterEntities[r.Group.Id]) is null))
+                SupportRequest.RefusalCode(task, r.Group.Standing, r.Group.Categories) is null))
             .ToList();
         return new TaskGroupMatchesDto(new PagedResult<GroupMatchDto>(groupItems, groups.Count, page, pageSize), supporters);
     }
