@@ -57,8 +57,8 @@ public sealed record GroupFacts(
 }
 
 /// <summary>
-/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (one when none of them holds a contract, three at most), whatever their number, so a
-/// ranked list of groups costs the same round trips as one group.
+/// Reads <see cref="GroupFacts"/> for many groups in a fixed number of queries (three; one when none of them holds a
+/// contract), whatever their number, so a ranked list of groups costs the same round trips as one group.
 /// </summary>
 public sealed class MatchFacts(MatchboardDbContext db, TimeProvider clock)
 {
