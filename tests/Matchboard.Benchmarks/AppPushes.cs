@@ -162,7 +162,7 @@ public static class AppPushes
 
         var push = LoadGenerator.NewHistogram();
         var pushSent = LoadGenerator.NewHistogram();
-        int lost = 0, beforeAnswer = 0;
+        int lost = 0, beforeAnswer = 0, warmUpMissed = 0;
         for (var i = -1 - samples / 10; i < samples; i++)
         {
             var arrived = new TaskCompletionSource<(long At, long Sequence)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -176,7 +176,8 @@ public static class AppPushes
             await EnsureAsync(response, "bid");
             if (await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromSeconds(10))) != arrived.Task)
             {
-                lost++;
+                // A warm-up request may race the connection's joining its organization's group (see WarmUpMissed).
+                (i < 0 ? ref warmUpMissed : ref lost)++;
                 continue;
             }
 
@@ -193,7 +194,7 @@ public static class AppPushes
 
         Console.WriteLine($"  push: echo round trip p50 {Ms(echo, 50):F2} ms p99 {Ms(echo, 99):F2} ms; bid revision committed → officer's push " +
             $"p50 {Ms(push, 50):F2} ms p99 {Ms(push, 99):F2} ms; sent → officer's push p50 {Ms(pushSent, 50):F2} ms p99 {Ms(pushSent, 99):F2} ms " +
-            $"({samples} each at {ratePerSecond}/s; {beforeAnswer} pushes arrived before the HTTP answer; {lost} lost)");
+            $"({samples} each at {ratePerSecond}/s; {beforeAnswer} pushes arrived before the HTTP answer; {lost} lost{WarmUpMissed(warmUpMissed)})");
         if (lost > 0)
         {
             throw new InvalidOperationException($"{lost} bid pushes never reached the officer's hub client.");
@@ -241,7 +242,7 @@ public static class AppPushes
 
         var alert = LoadGenerator.NewHistogram();
         var alertSent = LoadGenerator.NewHistogram();
-        int lost = 0, beforeAnswer = 0;
+        int lost = 0, beforeAnswer = 0, warmUpMissed = 0;
         for (var i = -samples / 10; i < samples; i++)
         {
             var arrived = new TaskCompletionSource<(long At, long Sequence)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -262,7 +263,8 @@ public static class AppPushes
             await EnsureAsync(response, "visit report");
             if (await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromSeconds(10))) != arrived.Task)
             {
-                lost++;
+                // A warm-up request may race the connection's joining its organization's group (see WarmUpMissed).
+                (i < 0 ? ref warmUpMissed : ref lost)++;
                 continue;
             }
 
@@ -279,7 +281,7 @@ public static class AppPushes
 
         Console.WriteLine($"  alert: urgent visit report committed → officer's VisitAlert p50 {Ms(alert, 50):F2} ms p99 {Ms(alert, 99):F2} ms; " +
             $"sent → VisitAlert p50 {Ms(alertSent, 50):F2} ms p99 {Ms(alertSent, 99):F2} ms " +
-            $"({samples} at {ratePerSecond}/s; {beforeAnswer} alerts arrived before the HTTP answer; {lost} lost)");
+            $"({samples} at {ratePerSecond}/s; {beforeAnswer} alerts arrived before the HTTP answer; {lost} lost{WarmUpMissed(warmUpMissed)})");
         if (lost > 0)
         {
             throw new InvalidOperationException($"{lost} visit alerts never reached the officer's hub client.");
@@ -497,6 +499,14 @@ public static class AppPushes
             }
         }
     }
+
+    /// <summary>
+    /// A warm-up request sent right after connecting may miss its push: SignalR answers the handshake before the hub's
+    /// <c>OnConnectedAsync</c> has joined the connection to its organization's group (with Redis that join is a round
+    /// trip). The product's clients catch such a push up from the stored feed (<c>?after=</c>); a timed sample must arrive.
+    /// </summary>
+    private static string WarmUpMissed(int count) =>
+        count == 0 ? "" : $"; {count} warm-up push(es) sent while the connection was still joining its group, not counted";
 
     private static async Task<HubConnection> ConnectAsync(Uri address, string token, bool start = false)
     {
