@@ -118,7 +118,12 @@ services.AddProblemDetails(options => options.CustomizeProblemDetails = context 
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 // JSON is what the browser speaks (live.js); a client that opts in (e.g. a native app) may ask for MessagePack.
 services.AddSignalR()
-    .AddJsonProtocol(options => JsonInput.Configure(options.PayloadSerializerOptions))
+    .AddJsonProtocol(options =>
+    {
+        JsonInput.Configure(options.PayloadSerializerOptions);
+        // What the hub pushes is written with source-generated metadata (a new task's thousand payloads); same bytes.
+        Matchboard.Web.Hubs.HubPayloadJson.AddTo(options.PayloadSerializerOptions);
+    })
     .AddMessagePackProtocol();
 services.AddResponseCompression(options =>
 {

@@ -77,6 +77,55 @@ public sealed class NotificationMailTests(MatchboardFactory factory) : IClassFix
         Assert.DoesNotContain(Directory.EnumerateFiles(factory.MailDrop), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task OneCommitToSeveralOrganizationsMailsEachPersonOnlyWhatTheirOrganizationGotAndTheyChose()
+    {
+        // Urgent to one organization, a BidPlaced to a second, a QuestionAsked to a third, all in one commit: each person
+        // is matched against their own organization's notification, not against every type in the commit.
+        var urgentOrganization = (await ApiClient.SignInAsync(factory, DemoAccounts.KizukiOfficer)).OrganizationId;
+        var bidOrganization = (await ApiClient.SignInAsync(factory, DemoAccounts.MizonokuchiOfficer)).OrganizationId;
+        var questionOrganization = (await ApiClient.SignInAsync(factory, DemoAccounts.TamagawaStaff)).OrganizationId;
+        var choseNothing = await TestUsers.AddAsync(factory, urgentOrganization);
+        var choseBids = await TestUsers.AddAsync(factory, bidOrganization);
+        var choseQuestionsWithBids = await TestUsers.AddAsync(factory, bidOrganization);
+        var choseBidsWithQuestions = await TestUsers.AddAsync(factory, questionOrganization);
+        var choseQuestions = await TestUsers.AddAsync(factory, questionOrganization);
+        await ChooseAsync(choseBids, "BidPlaced");
+        await ChooseAsync(choseQuestionsWithBids, "QuestionAsked");
+        await ChooseAsync(choseBidsWithQuestions, "BidPlaced");
+        await ChooseAsync(choseQuestions, "QuestionAsked");
+        var title = $"まとめて {Guid.NewGuid():N}";
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Matchboard.Web.Data.MatchboardDbContext>();
+            var taskId = db.Tasks.Select(t => t.Id).First();
+            var outbox = scope.ServiceProvider.GetRequiredService<Matchboard.Web.Features.Notifications.NotificationOutbox>();
+            var now = factory.Clock.GetUtcNow();
+            outbox.Add(() =>
+            [
+                new Notification(urgentOrganization, NotificationType.VisitAlert, taskId, title, now, alertId: 1, isUrgent: true),
+                new Notification(bidOrganization, NotificationType.BidPlaced, taskId, title, now),
+                new Notification(questionOrganization, NotificationType.QuestionAsked, taskId, title, now),
+            ]);
+            await outbox.CommitAsync(CancellationToken.None);
+        }
+
+        var to = MailsAbout(title).Select(To).ToList();
+        Assert.Contains(choseNothing, to);
+        Assert.Contains(choseBids, to);
+        Assert.Contains(choseQuestions, to);
+        Assert.DoesNotContain(choseQuestionsWithBids, to);
+        Assert.DoesNotContain(choseBidsWithQuestions, to);
+        Assert.Equal(to.Count, to.Distinct().Count());
+    }
+
+    private async Task ChooseAsync(string email, string type)
+    {
+        var client = await ApiClient.SignInAsync(factory, email);
+        (await client.Http.PutAsJsonAsync("/api/me/email-preferences", new { types = new[] { type } })).EnsureSuccessStatusCode();
+    }
+
     private List<MimeMessage> MailsAbout(string title) => factory.DroppedMail().Where(m => (m.Subject ?? string.Empty).Contains(title)).ToList();
 
     private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
