@@ -627,23 +627,10 @@ public static class AppPushes
         using var connection = new SqliteConnection($"Data Source={databaseFile}");
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        long Scalar(string sql, params (string Name, object Value)[] parameters)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql + "; SELECT last_insert_rowid();";
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
 
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
-        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var today = JapanTime.DateOf(now);
         var activated = now.AddDays(-7);
-        var task = Scalar("""
+        var task = transaction.Insert("""
             INSERT INTO Tasks (AssociationId, Title, Description, Category, Ward, Town, Status, FeeYen, IsVolunteer,
                 CertificationRequired, InsuranceRequired, HouseholdsServed, VisitsPlanned, VisitWeekdays, StartDate, EndDate,
                 BidDeadline, CreatedAt, PublishedAt, BidsOpenedAt, AwardedAt, AwardRationale, Revision, Version)
@@ -651,15 +638,15 @@ public static class AppPushes
                 $category, $ward, '木月', 'Awarded', 180000, 0, 0, 0, $households, 1000, 127, $start, $end,
                 $deadline, $created, $created, $deadline, $awarded, '毎日の訪問に慣れているため。', 1, 0)
             """, ("$association", associationId), ("$category", Category), ("$ward", Ward), ("$households", Households),
-            ("$start", Day(today.AddDays(-7))), ("$end", Day(today.AddDays(90))), ("$deadline", now.AddDays(-12).UtcTicks),
+            ("$start", SqliteRows.Day(today.AddDays(-7))), ("$end", SqliteRows.Day(today.AddDays(90))), ("$deadline", now.AddDays(-12).UtcTicks),
             ("$created", now.AddDays(-20).UtcTicks), ("$awarded", now.AddDays(-10).UtcTicks));
-        var bid = Scalar("""
+        var bid = transaction.Insert("""
             INSERT INTO Bids (TaskId, GroupId, AmountYen, Proposal, StaffPlanned, EarliestStart, Status, ForEarlierTerms, SubmittedAt, UpdatedAt, DecidedAt)
             VALUES ($task, $provider, 170000, '2人1組で毎日訪問します。', 4, $start, 'Accepted', 0, $submitted, $submitted, $awarded)
-            """, ("$task", task), ("$provider", providerId), ("$start", Day(today.AddDays(-7))),
+            """, ("$task", task), ("$provider", providerId), ("$start", SqliteRows.Day(today.AddDays(-7))),
             ("$submitted", now.AddDays(-15).UtcTicks), ("$awarded", now.AddDays(-10).UtcTicks));
-        Scalar("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
-        var contract = Scalar("""
+        transaction.Execute("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
+        var contract = transaction.Insert("""
             INSERT INTO Contracts (TaskId, BidId, AssociationId, ProviderId, AmountYen, Status, CreatedAt, AssociationSignedAt,
                 ProviderSignedAt, ActivatedAt, SignBy, Version)
             VALUES ($task, $bid, $association, $provider, 170000, 'Active', $created, $activated, $activated, $activated, $signBy, 0)
@@ -668,15 +655,15 @@ public static class AppPushes
         var visits = new List<int>(Households);
         for (var h = 0; h < Households; h++)
         {
-            var household = Scalar("""
+            var household = transaction.Insert("""
                 INSERT INTO Households (ContractId, Label, ConsentDate, ConsentMethod, VisitorName, RegisteredAt, Version)
                 VALUES ($contract, $label, $consent, 'InWriting', '訪問員 ベンチ', $registered, 0)
-                """, ("$contract", contract), ("$label", $"ベンチ世帯{h + 1}"), ("$consent", Day(today.AddDays(-8))),
+                """, ("$contract", contract), ("$label", $"ベンチ世帯{h + 1}"), ("$consent", SqliteRows.Day(today.AddDays(-8))),
                 ("$registered", now.AddDays(-9).UtcTicks));
-            visits.Add((int)Scalar("""
+            visits.Add((int)transaction.Insert("""
                 INSERT INTO PlannedVisits (ContractId, HouseholdId, Date, OriginalDate, Status, ReportCount, Version)
                 VALUES ($contract, $household, $today, $today, 'Planned', 0, 0)
-                """, ("$contract", contract), ("$household", household), ("$today", Day(today))));
+                """, ("$contract", contract), ("$household", household), ("$today", SqliteRows.Day(today))));
         }
 
         transaction.Commit();

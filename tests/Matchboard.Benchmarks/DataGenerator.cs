@@ -47,7 +47,7 @@ public static class DataGenerator
         if (options.History)
         {
             // A second sequence, so that the open tasks and the groups above are the same with a history and without.
-            InsertHistory(connection, transaction, groupIds, associationIds, new Random(options.Seed + 1), now);
+            InsertHistory(transaction, groupIds, associationIds, new Random(options.Seed + 1), now);
         }
 
         await transaction.CommitAsync();
@@ -183,32 +183,19 @@ public static class DataGenerator
     /// half reviewed by the association), some still under way (holding a place against capacity).
     /// </summary>
     private static void InsertHistory(
-        SqliteConnection connection, SqliteTransaction transaction, List<long> groupIds, List<long> associationIds, Random random, DateTimeOffset now)
+        SqliteTransaction transaction, List<long> groupIds, List<long> associationIds, Random random, DateTimeOffset now)
     {
         var today = JapanTime.DateOf(now);
-        long Scalar(string sql, params (string Name, object Value)[] parameters)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql + "; SELECT last_insert_rowid();";
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
 
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var groupId in groupIds)
         {
             if (random.NextDouble() < 0.35)
             {
                 var validUntil = random.NextDouble() < 0.1 ? today.AddDays(-random.Next(1, 60)) : today.AddDays(random.Next(30, 700));
-                Scalar("""
+                transaction.Execute("""
                     UPDATE Organizations SET InsuranceInsurer = 'ベンチ損保', InsurancePolicyNumber = $policy,
                         InsuranceValidUntil = $until, InsuranceDeclaredAt = $declared WHERE Id = $id
-                    """, ("$policy", $"P-{groupId:D6}"), ("$until", Day(validUntil)), ("$declared", now.AddDays(-random.Next(1, 300)).UtcTicks), ("$id", groupId));
+                    """, ("$policy", $"P-{groupId:D6}"), ("$until", SqliteRows.Day(validUntil)), ("$declared", now.AddDays(-random.Next(1, 300)).UtcTicks), ("$id", groupId));
             }
 
             if (random.NextDouble() >= 0.25)
@@ -216,7 +203,7 @@ public static class DataGenerator
                 continue;
             }
 
-            var (ward, categoriesJson) = Row(connection, transaction, groupId);
+            var (ward, categoriesJson) = WardAndCategories(transaction, groupId);
             var categories = JsonSerializer.Deserialize<List<string>>(categoriesJson)!;
             for (var c = random.Next(1, 5); c > 0; c--)
             {
@@ -227,7 +214,7 @@ public static class DataGenerator
                 var awarded = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-10);
                 var ended = new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
                 var planned = random.Next(4, 52);
-                var task = Scalar("""
+                var task = transaction.Insert("""
                     INSERT INTO Tasks (AssociationId, Title, Description, Category, Ward, Town, Status, FeeYen, IsVolunteer,
                         CertificationRequired, InsuranceRequired, HouseholdsServed, VisitsPlanned, VisitWeekdays, StartDate, EndDate,
                         BidDeadline, CreatedAt, PublishedAt, BidsOpenedAt, AwardedAt, AwardRationale, Revision, Version)
@@ -235,15 +222,15 @@ public static class DataGenerator
                         120000, 0, 0, 0, 5, $planned, 42, $start, $end, $deadline, $created, $created, $deadline, $awarded,
                         '以前の実績から。', 1, 0)
                     """, ("$association", association), ("$category", Pick(categories, random)), ("$ward", ward),
-                    ("$planned", planned), ("$start", Day(start)), ("$end", Day(end)), ("$deadline", awarded.AddDays(-2).UtcTicks),
+                    ("$planned", planned), ("$start", SqliteRows.Day(start)), ("$end", SqliteRows.Day(end)), ("$deadline", awarded.AddDays(-2).UtcTicks),
                     ("$created", awarded.AddDays(-30).UtcTicks), ("$awarded", awarded.UtcTicks));
-                var bid = Scalar("""
+                var bid = transaction.Insert("""
                     INSERT INTO Bids (TaskId, GroupId, AmountYen, Proposal, StaffPlanned, EarliestStart, Status, ForEarlierTerms, SubmittedAt, UpdatedAt, DecidedAt)
                     VALUES ($task, $group, 110000, '2人1組で訪問します。', 2, $start, 'Accepted', 0, $submitted, $submitted, $awarded)
-                    """, ("$task", task), ("$group", groupId), ("$start", Day(start)), ("$submitted", awarded.AddDays(-5).UtcTicks),
+                    """, ("$task", task), ("$group", groupId), ("$start", SqliteRows.Day(start)), ("$submitted", awarded.AddDays(-5).UtcTicks),
                     ("$awarded", awarded.UtcTicks));
-                Scalar("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
-                var contract = Scalar("""
+                transaction.Execute("UPDATE Tasks SET AwardedBidId = $bid WHERE Id = $task", ("$bid", bid), ("$task", task));
+                var contract = transaction.Insert("""
                     INSERT INTO Contracts (TaskId, BidId, AssociationId, ProviderId, AmountYen, Status, CreatedAt, AssociationSignedAt,
                         ProviderSignedAt, ActivatedAt, EndedAt, VisitsPlanned, VisitsMade, SignBy, Version)
                     VALUES ($task, $bid, $association, $group, 110000, $status, $awarded, $awarded, $awarded, $awarded, $ended,
@@ -254,7 +241,7 @@ public static class DataGenerator
                     ("$made", underWay ? DBNull.Value : planned - random.Next(0, 3)));
                 if (!underWay && random.NextDouble() < 0.5)
                 {
-                    Scalar("""
+                    transaction.Insert("""
                         INSERT INTO Reviews (ContractId, ReviewerId, RevieweeId, Rating, Comment, SubmittedAt)
                         VALUES ($contract, $association, $group, $rating, '丁寧に訪問していただきました。', $submitted)
                         """, ("$contract", contract), ("$association", association), ("$group", groupId),
@@ -264,9 +251,9 @@ public static class DataGenerator
         }
     }
 
-    private static (string Ward, string Categories) Row(SqliteConnection connection, SqliteTransaction transaction, long id)
+    private static (string Ward, string Categories) WardAndCategories(SqliteTransaction transaction, long id)
     {
-        using var command = connection.CreateCommand();
+        using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT Ward, Categories FROM Organizations WHERE Id = $id";
         command.Parameters.AddWithValue("$id", id);
