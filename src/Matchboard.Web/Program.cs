@@ -122,7 +122,7 @@ services.AddSignalR()
     {
         JsonInput.Configure(options.PayloadSerializerOptions);
         // What the hub pushes is written with source-generated metadata (a new task's thousand payloads); same bytes.
-        Matchboard.Web.Hubs.HubPayloadJson.AddTo(options.PayloadSerializerOptions);
+        HubPayloadJson.AddTo(options.PayloadSerializerOptions);
     })
     .AddMessagePackProtocol();
 services.AddResponseCompression(options =>

@@ -97,8 +97,6 @@ public class SupportRequest
 
     private static readonly Func<OrganizationKind, bool, bool> IsAvailable = AvailableRule.Compile();
 
-    public static bool IsAvailableSupporter(Organization organization) => IsAvailable(organization.Kind, organization.IsVerified);
-
     private static Expression<Func<Organization, bool>> OnOrganizations(Expression<Func<OrganizationKind, bool, bool>> rule)
     {
         var organization = Expression.Parameter(typeof(Organization), "o");
